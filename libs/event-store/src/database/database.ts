@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+/** A running database Convene talks to through pg, whichever is underneath. */
+export interface Database {
+  kind: DatabaseKind;
+  url: string;
+  /** Directory for local state (embedded data, development keys). */
+  dataDir: string;
+  /** LISTEN/NOTIFY reaches listeners only on a real server, not through the PGlite socket. */
+  supportsListen: boolean;
+  /**
+   * Connections a pool may open. Embedded: exactly 1. PGlite is one session underneath, and the
+   * socket server interleaves extended-protocol messages of different connections outside a
+   * transaction (electric-sql/pglite#1046), which can bind one client's query to another's
+   * statement. One connection serialises everything and costs no concurrency PGlite had.
+   */
+  poolSize: number;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Defaults to process.env.DATABASE_URL; when empty, the embedded PGlite is started. */
+  url?: string;
+  /** Defaults to CONVENE_DATA_DIR or ./.convene. */
+  dataDir?: string;
+  /** Embedded only: keep everything in memory (tests). */
+  inMemory?: boolean;
+}
+
+export function resolveDataDir(dataDir?: string): string {
+  return path.resolve(dataDir ?? process.env.CONVENE_DATA_DIR ?? '.convene');
+}
+
+/**
+ * Opens the database: the server named by DATABASE_URL, or an embedded PGlite served to pg over
+ * @electric-sql/pglite-socket on a free loopback port (see docs/adr/0004).
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const dataDir = resolveDataDir(options.dataDir);
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) {
+    return { kind: 'postgres', url, dataDir, supportsListen: true, poolSize: Number(process.env.CONVENE_POOL_SIZE ?? 20), close: async () => {} };
+  }
+  await mkdir(dataDir, { recursive: true });
+  // Loaded lazily: a deployment on a real server never pays PGlite's start-up.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = options.inMemory ? new PGlite() : new PGlite(path.join(dataDir, 'pgdata'));
+  await db.waitReady;
+  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 4 });
+  await server.start();
+  const conn = server.getServerConn(); // "127.0.0.1:PORT"
+  return {
+    kind: 'embedded',
+    url: `postgres://postgres@${conn}/postgres`,
+    dataDir,
+    supportsListen: false,
+    poolSize: 1,
+    close: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** pg parses int8 as string by default; the store wants bigint positions, so it parses them itself. */
+export function createPool(url: string, max = 20): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, application_name: 'convene' });
+}

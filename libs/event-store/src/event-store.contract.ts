@@ -1,0 +1,234 @@
+/**
+ * The store's contract, run against the PostgreSQL server and against the embedded PGlite
+ * (event-store.postgres.int.spec.ts, event-store.pglite.int.spec.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TestDatabase } from '../../../test/support/databases.js';
+import { ConcurrencyConflict, IdempotencyKeyReused, SubjectErased } from './errors.js';
+import { EventRegistry } from './event-registry.js';
+import { EventStore } from './event-store.js';
+import { ERASED, type CommandMeta, START } from './types.js';
+
+export const meta = (over: Partial<CommandMeta> = {}): CommandMeta => ({
+  actor: 'alice',
+  correlationId: randomUUID(),
+  occurredAt: new Date().toISOString(),
+  ...over,
+});
+
+export const testRegistry = () =>
+  new EventRegistry().register(
+    { type: 'ThingHappened' },
+    { type: 'PersonRegistered', personal: [{ subject: 'personId', fields: ['email', 'name'] }] },
+    { type: 'PanelFormed', personal: [{ subject: 'speakers.*.personId', fields: ['speakers.*.name'] }] },
+    {
+      type: 'VenueChosen',
+      schemaVersion: 3,
+      upcasters: {
+        1: (d) => ({ ...d, city: d.place, place: undefined }),
+        2: (d) => ({ ...d, country: d.country ?? 'unknown' }),
+      },
+    },
+  );
+
+export function storeContract(label: string, open: () => Promise<TestDatabase>) {
+  describe(`event store contract (${label})`, () => {
+    let db: TestDatabase;
+    let store: EventStore;
+    beforeAll(async () => {
+      db = await open();
+      store = new EventStore(db.pool, testRegistry());
+    });
+    afterAll(async () => db?.drop());
+
+    const sid = (p = 's') => `${p}-${randomUUID()}`;
+    const ev = (n: number) => ({ type: 'ThingHappened', data: { n } });
+
+    it('appends to a new stream with no-stream and reads it back in version order', async () => {
+      const id = sid();
+      const r = await store.append(id, [ev(1), ev(2)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+      expect(r.version).toBe(2);
+      expect(r.positions).toHaveLength(2);
+      const events = await store.readStream(id);
+      expect(events.map((e) => [e.version, e.type, e.data.n])).toEqual([
+        [1, 'ThingHappened', 1],
+        [2, 'ThingHappened', 2],
+      ]);
+      expect(events[0].metadata).toMatchObject({ actor: 'alice', causationId: null });
+      expect(events[0].metadata.eventId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(events[0].streamType).toBe('thing');
+      expect(events[0].transactionId).toBeGreaterThan(0n);
+    });
+
+    it('appends at an exact expected version and refuses a stale one with the actual version', async () => {
+      const id = sid();
+      await store.append(id, [ev(1)], { expectedVersion: 0, streamType: 'thing', meta: meta() });
+      await store.append(id, [ev(2)], { expectedVersion: 1, streamType: 'thing', meta: meta() });
+      const err = await store.append(id, [ev(3)], { expectedVersion: 1, streamType: 'thing', meta: meta() }).catch((e) => e);
+      expect(err).toBeInstanceOf(ConcurrencyConflict);
+      expect(err).toMatchObject({ rule: 'ExpectedVersionMismatch', actual: 2, status: 409 });
+      const ahead = await store.append(id, [ev(3)], { expectedVersion: 5, streamType: 'thing', meta: meta() }).catch((e) => e);
+      expect(ahead).toBeInstanceOf(ConcurrencyConflict);
+      expect((await store.readStream(id)).map((e) => e.version)).toEqual([1, 2]);
+    });
+
+    it('refuses no-stream for an existing stream and an exact version for a missing one', async () => {
+      const id = sid();
+      await store.append(id, [ev(1)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+      await expect(store.append(id, [ev(2)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() })).rejects.toBeInstanceOf(
+        ConcurrencyConflict,
+      );
+      await expect(store.append(sid(), [ev(1)], { expectedVersion: 3, streamType: 'thing', meta: meta() })).rejects.toBeInstanceOf(
+        ConcurrencyConflict,
+      );
+    });
+
+    it("appends with 'any' whatever the version", async () => {
+      const id = sid();
+      await store.append(id, [ev(1)], { expectedVersion: 'any', streamType: 'thing', meta: meta() });
+      const r = await store.append(id, [ev(2), ev(3)], { expectedVersion: 'any', streamType: 'thing', meta: meta() });
+      expect(r.version).toBe(3);
+    });
+
+    it('lets exactly one of N concurrent appends at the same expected version win', async () => {
+      const id = sid();
+      await store.append(id, [ev(0)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => store.append(id, [ev(i)], { expectedVersion: 1, streamType: 'thing', meta: meta() })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      expect(rejected.every((r) => r.reason instanceof ConcurrencyConflict)).toBe(true);
+      expect(await store.streamVersion(id)).toBe(2);
+    });
+
+    it('lets exactly one of N concurrent appends win across separate store instances (separate processes)', async () => {
+      const id = sid();
+      const stores = Array.from({ length: 4 }, () => new EventStore(db.pool, testRegistry()));
+      const results = await Promise.allSettled(
+        stores.flatMap((s) => [0, 1, 2].map((i) => s.append(id, [ev(i)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() }))),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await store.streamVersion(id)).toBe(1);
+    });
+
+    it('never lets the log be rewritten', async () => {
+      const id = sid();
+      await store.append(id, [ev(1)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+      await expect(db.pool.query(`UPDATE events SET data = '{}' WHERE stream_id = $1`, [id])).rejects.toThrow(/append-only/);
+      await expect(db.pool.query(`DELETE FROM events WHERE stream_id = $1`, [id])).rejects.toThrow(/append-only/);
+    });
+
+    it('replays an idempotent append: same key and request give the first result and append nothing', async () => {
+      const id = sid();
+      const key = randomUUID();
+      const m = meta({ idempotency: { key, requestHash: 'h1' } });
+      const first = await store.append(id, [ev(1)], { expectedVersion: 'no-stream', streamType: 'thing', meta: m });
+      const again = await store.append(id, [ev(1)], { expectedVersion: 'no-stream', streamType: 'thing', meta: m });
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(await store.readStream(id)).toHaveLength(1);
+      const other = await store
+        .append(id, [ev(2)], { expectedVersion: 1, streamType: 'thing', meta: meta({ idempotency: { key, requestHash: 'h2' } }) })
+        .catch((e) => e);
+      expect(other).toBeInstanceOf(IdempotencyKeyReused);
+      expect(other.status).toBe(422);
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    it('appends once for concurrent requests with the same idempotency key', async () => {
+      const id = sid();
+      const m = meta({ idempotency: { key: randomUUID(), requestHash: 'h' } });
+      const rs = await Promise.all(
+        Array.from({ length: 5 }, () => store.append(id, [ev(1)], { expectedVersion: 'any', streamType: 'thing', meta: m })),
+      );
+      expect(new Set(rs.map((r) => r.positions[0])).size).toBe(1);
+      expect(rs.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    it('does not keep a claimed idempotency key when the append conflicted', async () => {
+      const id = sid();
+      await store.append(id, [ev(1)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+      const m = meta({ idempotency: { key: randomUUID(), requestHash: 'h' } });
+      await expect(store.append(id, [ev(2)], { expectedVersion: 'no-stream', streamType: 'thing', meta: m })).rejects.toBeInstanceOf(
+        ConcurrencyConflict,
+      );
+      const r = await store.append(id, [ev(2)], { expectedVersion: 1, streamType: 'thing', meta: m });
+      expect(r).toMatchObject({ version: 2, replayed: false });
+    });
+
+    it('upcasts old schema versions on read', async () => {
+      const id = sid();
+      // Written as schema version 1, as an old release would have.
+      await db.pool.query(
+        `INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, data, metadata)
+         VALUES ($1, 'venue', 1, 'VenueChosen', 1, '{"place":"Addis Ababa"}', '{"eventId":"x"}')`,
+        [id],
+      );
+      const [e] = await store.readStream(id);
+      expect(e.schemaVersion).toBe(3);
+      expect(e.data).toEqual({ city: 'Addis Ababa', country: 'unknown' });
+    });
+
+    it('encrypts personal fields per subject and erases them by forgetting the key', async () => {
+      const id = sid();
+      const personId = randomUUID();
+      const speakerA = randomUUID();
+      const speakerB = randomUUID();
+      await store.append(
+        id,
+        [
+          { type: 'PersonRegistered', data: { personId, email: 'amina.diallo@example.org', name: 'Amina Diallo', group: 'civil-society' } },
+          { type: 'PanelFormed', data: { speakers: [{ personId: speakerA, name: 'Kwame Mensah' }, { personId: speakerB, name: 'Li Wei' }] } },
+        ],
+        { expectedVersion: 'no-stream', streamType: 'person', meta: meta() },
+      );
+      const raw = await db.pool.query(`SELECT data::text AS d FROM events WHERE stream_id = $1`, [id]);
+      const rawText = raw.rows.map((r) => r.d).join();
+      for (const secret of ['amina.diallo', 'Amina Diallo', 'Kwame Mensah', 'Li Wei']) expect(rawText).not.toContain(secret);
+      expect(rawText).toContain('civil-society');
+
+      let [reg, panel] = await store.readStream(id);
+      expect(reg.data).toMatchObject({ email: 'amina.diallo@example.org', name: 'Amina Diallo' });
+      expect(panel.data).toEqual({ speakers: [{ personId: speakerA, name: 'Kwame Mensah' }, { personId: speakerB, name: 'Li Wei' }] });
+
+      await store.forgetSubject(personId);
+      await store.forgetSubject(speakerA);
+      [reg, panel] = await store.readStream(id);
+      expect(reg.data).toEqual({ personId, email: ERASED, name: ERASED, group: 'civil-society' });
+      expect(panel.data).toEqual({ speakers: [{ personId: speakerA, name: ERASED }, { personId: speakerB, name: 'Li Wei' }] });
+      // The events, their order and their count are intact.
+      expect((await store.readStream(id)).map((e) => e.version)).toEqual([1, 2]);
+      const keys = await db.pool.query(`SELECT key FROM subject_keys WHERE subject_id = $1`, [personId]);
+      expect(keys.rows[0].key).toBeNull();
+      // New personal data for a forgotten subject is refused.
+      await expect(
+        store.append(id, [{ type: 'PersonRegistered', data: { personId, email: 'again@example.org', name: 'A' } }], {
+          expectedVersion: 2,
+          streamType: 'person',
+          meta: meta(),
+        }),
+      ).rejects.toBeInstanceOf(SubjectErased);
+    });
+
+    it('the global cursor yields every event once, in stream order, in batches', async () => {
+      const ids = Array.from({ length: 10 }, () => sid('cur'));
+      await Promise.all(
+        ids.map(async (id) => {
+          for (let v = 0; v < 5; v++) await store.append(id, [ev(v)], { expectedVersion: v, streamType: 'thing', meta: meta() });
+        }),
+      );
+      const seen = new Map<string, number[]>();
+      const positions = new Set<bigint>();
+      for await (const batch of store.stream({ after: START, batchSize: 7 })) {
+        for (const e of batch) {
+          expect(positions.has(e.globalPosition)).toBe(false);
+          positions.add(e.globalPosition);
+          if (ids.includes(e.streamId)) seen.set(e.streamId, [...(seen.get(e.streamId) ?? []), e.version]);
+        }
+      }
+      for (const id of ids) expect(seen.get(id)).toEqual([1, 2, 3, 4, 5]);
+    });
+  });
+}

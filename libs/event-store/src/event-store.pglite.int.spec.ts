@@ -1,0 +1,4 @@
+import { createEmbeddedDatabase } from '../../../test/support/databases.js';
+import { storeContract } from './event-store.contract.js';
+
+storeContract('embedded PGlite', () => createEmbeddedDatabase());

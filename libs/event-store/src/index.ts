@@ -1,0 +1,9 @@
+export * from './types.js';
+export * from './errors.js';
+export { EventRegistry, type EventDefinition, type PersonalDataSpec, type Upcaster } from './event-registry.js';
+export { EventStore, type EventStoreOptions, type ReadAllOptions } from './event-store.js';
+export { openDatabase, createPool, resolveDataDir, type Database, type DatabaseKind } from './database/database.js';
+export { runMigrations, createDataSource, eventStoreMigrations } from './database/migrate.js';
+export { type Projection, type ProjectionContext } from './projections/projection.js';
+export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
+export { readModelHash } from './projections/read-model-hash.js';

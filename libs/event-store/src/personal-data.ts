@@ -1,0 +1,138 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { SubjectErased } from './errors.js';
+import { type ConcretePath, type EventRegistry, expandPath, getAt, setAt, valueAt } from './event-registry.js';
+import { ERASED } from './types.js';
+
+/** How an encrypted personal field is stored inside an event's jsonb data. */
+interface SealedField {
+  $pii: string; // v1.<iv>.<tag>.<ciphertext>, base64url
+  sub: string;
+}
+
+const isSealed = (v: unknown): v is SealedField =>
+  typeof v === 'object' && v !== null && typeof (v as SealedField).$pii === 'string' && typeof (v as SealedField).sub === 'string';
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/** Where the sealed fields of one event are, and whose they are. */
+interface Occurrence {
+  path: ConcretePath;
+  subject: string;
+}
+
+/**
+ * Per-subject AES-256-GCM encryption of personal fields ("crypto-shredding", ADR 0005).
+ * The authenticated data binds each ciphertext to its subject and field path, so a sealed value
+ * copied into another subject's or field's place fails to open.
+ */
+export class PersonalDataCipher {
+  constructor(private readonly registry: EventRegistry) {}
+
+  private occurrences(type: string, data: Record<string, unknown>): Occurrence[] {
+    const out: Occurrence[] = [];
+    for (const spec of this.registry.personalOf(type)) {
+      for (const field of spec.fields) {
+        for (const { path, bindings } of expandPath(data, field)) {
+          const subject = valueAt(data, spec.subject, bindings);
+          const value = getAt(data, path);
+          if (value === undefined || value === null) continue;
+          if (typeof subject !== 'string' || subject === '') {
+            throw new Error(`Event ${type}: personal field ${field} has no subject id at ${spec.subject}`);
+          }
+          out.push({ path, subject });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Seals the personal fields of a batch of events in place (on copies). One round trip for keys. */
+  async seal(db: Queryable, events: Array<{ type: string; data: Record<string, unknown> }>): Promise<Array<Record<string, unknown>>> {
+    const plans = events.map((e) => ({ e, occ: this.occurrences(e.type, e.data) }));
+    const subjects = [...new Set(plans.flatMap((p) => p.occ.map((o) => o.subject)))];
+    if (subjects.length === 0) return events.map((e) => e.data);
+    const keys = await this.keysFor(db, subjects, true);
+    return plans.map(({ e, occ }) => {
+      if (occ.length === 0) return e.data;
+      const data = structuredClone(e.data);
+      for (const { path, subject } of occ) {
+        const key = keys.get(subject);
+        if (!key) throw new SubjectErased(subject);
+        setAt(data, path, seal(key, subject, path, getAt(data, path)));
+      }
+      return data;
+    });
+  }
+
+  /** Opens sealed fields in place; a destroyed key yields the "[erased]" marker. */
+  async open(db: Queryable, events: Array<{ type: string; data: Record<string, unknown> }>): Promise<void> {
+    const found: Array<{ data: Record<string, unknown>; path: ConcretePath; sealed: SealedField }> = [];
+    const scan = (root: Record<string, unknown>, node: unknown, path: ConcretePath) => {
+      if (node === null || typeof node !== 'object') return;
+      if (isSealed(node)) {
+        found.push({ data: root, path, sealed: node });
+        return;
+      }
+      if (Array.isArray(node)) node.forEach((c, i) => scan(root, c, [...path, i]));
+      else for (const [k, v] of Object.entries(node)) scan(root, v, [...path, k]);
+    };
+    // Only types declared personal can hold sealed fields; the rest are not walked at all.
+    for (const e of events) if (this.registry.personalOf(e.type).length > 0) scan(e.data, e.data, []);
+    if (found.length === 0) return;
+    const keys = await this.keysFor(db, [...new Set(found.map((f) => f.sealed.sub))], false);
+    for (const { data, path, sealed } of found) {
+      const key = keys.get(sealed.sub);
+      setAt(data, path, key ? open(key, sealed.sub, path, sealed.$pii) : ERASED);
+    }
+  }
+
+  /** Keys of the subjects; with `create`, missing ones are made. Forgotten subjects map to nothing. */
+  private async keysFor(db: Queryable, subjects: string[], create: boolean): Promise<Map<string, Buffer>> {
+    const sql = create
+      ? `WITH fresh AS (
+           INSERT INTO subject_keys (subject_id, key)
+           SELECT s, k FROM unnest($1::text[], $2::bytea[]) AS t(s, k)
+           ON CONFLICT (subject_id) DO NOTHING
+           RETURNING subject_id, key)
+         SELECT subject_id, key FROM fresh
+         UNION ALL
+         SELECT subject_id, key FROM subject_keys WHERE subject_id = ANY($1::text[])`
+      : `SELECT subject_id, key FROM subject_keys WHERE subject_id = ANY($1::text[])`;
+    const params = create ? [subjects, subjects.map(() => randomBytes(32))] : [subjects];
+    const { rows } = await db.query<{ subject_id: string; key: Buffer | null }>(sql, params);
+    const keys = new Map<string, Buffer>();
+    for (const r of rows) if (r.key) keys.set(r.subject_id, r.key);
+    return keys;
+  }
+
+  /** Destroys the subject's key. Idempotent; a subject never seen is recorded as forgotten too. */
+  async forget(db: Queryable, subjectId: string): Promise<void> {
+    await db.query(
+      `INSERT INTO subject_keys (subject_id, key, forgotten_at) VALUES ($1, NULL, now())
+       ON CONFLICT (subject_id) DO UPDATE SET key = NULL, forgotten_at = coalesce(subject_keys.forgotten_at, now())`,
+      [subjectId],
+    );
+  }
+}
+
+const aad = (subject: string, path: ConcretePath) => Buffer.from(`${subject}|${path.join('.')}`);
+
+function seal(key: Buffer, subject: string, path: ConcretePath, value: unknown): SealedField {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad(subject, path));
+  const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  const parts = [iv, cipher.getAuthTag(), ct].map((b) => b.toString('base64url'));
+  return { $pii: `v1.${parts.join('.')}`, sub: subject };
+}
+
+function open(key: Buffer, subject: string, path: ConcretePath, sealed: string): unknown {
+  const [v, iv, tag, ct] = sealed.split('.');
+  if (v !== 'v1') throw new Error(`Unknown sealed field format ${v}`);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAAD(aad(subject, path));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  const plain = Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]);
+  return JSON.parse(plain.toString('utf8'));
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  createEmbeddedDatabase,
+  createServerDatabase,
+  hasServer,
+  type TestDatabase,
+} from '../../../../test/support/databases.js';
+import { meta } from '../event-store.contract.js';
+import { EventStore } from '../event-store.js';
+import type { StoredEvent } from '../types.js';
+import type { Projection, ProjectionContext } from './projection.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { readModelHash } from './read-model-hash.js';
+
+/** Counts events per stream, set-based: one upsert per batch. `failOnce` throws after writing. */
+function countingProjection(opts: { version?: number; failOnce?: { armed: boolean } } = {}): Projection {
+  return {
+    name: 'test.thing-counts',
+    version: opts.version ?? 1,
+    tables: ['thing_counts'],
+    eventTypes: ['ThingHappened'],
+    async setup({ client, table }: ProjectionContext) {
+      await client.query(`CREATE TABLE ${table('thing_counts')} (stream_id text PRIMARY KEY, n int NOT NULL, last_version int NOT NULL)`);
+    },
+    async apply({ client, table }: ProjectionContext, events: StoredEvent[]) {
+      const per = new Map<string, { n: number; last: number }>();
+      for (const e of events) {
+        const c = per.get(e.streamId) ?? { n: 0, last: 0 };
+        per.set(e.streamId, { n: c.n + 1, last: Math.max(c.last, e.version) });
+      }
+      await client.query(
+        `INSERT INTO ${table('thing_counts')} (stream_id, n, last_version)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
+         ON CONFLICT (stream_id) DO UPDATE SET n = ${table('thing_counts')}.n + excluded.n, last_version = excluded.last_version`,
+        [[...per.keys()], [...per.values()].map((c) => c.n), [...per.values()].map((c) => c.last)],
+      );
+      if (opts.failOnce?.armed) {
+        opts.failOnce.armed = false;
+        throw new Error('crash between the read-model write and the checkpoint');
+      }
+    },
+  };
+}
+
+const variants: Array<[string, () => Promise<TestDatabase>]> = [['embedded PGlite', () => createEmbeddedDatabase()]];
+if (hasServer()) variants.push(['PostgreSQL server', () => createServerDatabase()]);
+
+describe.each(variants)('projection runner (%s)', (_label, open) => {
+  let db: TestDatabase;
+  let store: EventStore;
+  beforeAll(async () => {
+    db = await open();
+    store = new EventStore(db.pool);
+  });
+  afterAll(async () => db?.drop());
+
+  const write = async (streams: number, perStream: number) => {
+    const ids = Array.from({ length: streams }, () => `t-${randomUUID()}`);
+    for (let v = 0; v < perStream; v++) {
+      await Promise.all(ids.map((id) => store.append(id, [{ type: 'ThingHappened', data: { v } }, { type: 'Ignored', data: {} }], { expectedVersion: v * 2, streamType: 't', meta: meta() })));
+    }
+    return ids;
+  };
+  const rows = async () => (await db.pool.query(`SELECT stream_id, n, last_version FROM thing_counts ORDER BY stream_id`)).rows;
+
+  it('follows live, survives a crash between write and checkpoint without a duplicate effect, and a rebuild ends in the same hash', async () => {
+    const failOnce = { armed: true };
+    const errors: unknown[] = [];
+    const runner = new ProjectionRunner(store, [countingProjection({ failOnce })], { pollMs: 20, onError: (_n, e) => errors.push(e) });
+    await runner.start();
+    const ids = await write(20, 5);
+    await runner.waitForCatchUp();
+    expect(errors).toHaveLength(1);
+    const live = await rows();
+    expect(live.filter((r) => ids.includes(r.stream_id))).toHaveLength(20);
+    for (const r of live.filter((r) => ids.includes(r.stream_id))) expect(r).toMatchObject({ n: 5, last_version: 9 });
+    const liveHash = await readModelHash(db.pool, ['thing_counts']);
+
+    let progress = 0;
+    const result = await runner.rebuild('test.thing-counts', (done) => (progress = done));
+    expect(result.events).toBeGreaterThanOrEqual(200);
+    expect(progress).toBe(result.events);
+    expect(await readModelHash(db.pool, ['thing_counts'])).toBe(liveHash);
+    const status = await runner.status();
+    expect(status).toEqual([expect.objectContaining({ name: 'test.thing-counts', generation: 2, status: 'active', lag: 0 })]);
+    // The old generation's table is gone; the view points at the new one.
+    const tables = await db.pool.query(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'thing_counts%' ORDER BY 1`);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['thing_counts', 'thing_counts__g2']);
+    await runner.stop();
+  });
+
+  it('builds a new version beside the live one and switches over', async () => {
+    const v1 = new ProjectionRunner(store, [countingProjection()]);
+    await v1.catchUp();
+    const before = await readModelHash(db.pool, ['thing_counts']);
+    const v2 = new ProjectionRunner(store, [countingProjection({ version: 2 })]);
+    await v2.init();
+    // The old generation still serves while the new one builds.
+    expect(await readModelHash(db.pool, ['thing_counts'])).toBe(before);
+    await v2.catchUp();
+    const status = await v2.status();
+    expect(status).toEqual([expect.objectContaining({ version: 2, status: 'active', lag: 0 })]);
+    expect(await readModelHash(db.pool, ['thing_counts'])).toBe(before);
+  });
+
+  it('two runners on the same projection never apply a batch twice', async () => {
+    const a = new ProjectionRunner(store, [countingProjection({ version: 2 })], { batchSize: 7, pollMs: 5 });
+    const b = new ProjectionRunner(store, [countingProjection({ version: 2 })], { batchSize: 5, pollMs: 5 });
+    await a.start();
+    await b.start();
+    const ids = await write(30, 4);
+    await a.waitForCatchUp();
+    await b.waitForCatchUp();
+    await a.stop();
+    await b.stop();
+    const mine = (await rows()).filter((r) => ids.includes(r.stream_id));
+    expect(mine).toHaveLength(30);
+    for (const r of mine) expect(r).toMatchObject({ n: 4, last_version: 7 });
+  });
+});

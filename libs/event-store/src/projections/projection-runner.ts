@@ -1,0 +1,361 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import type { EventStore } from '../event-store.js';
+import { type Checkpoint, START, type StoredEvent } from '../types.js';
+import { type Projection, type ProjectionContext, physicalName, quoteIdent } from './projection.js';
+
+type Status = 'building' | 'active' | 'retired';
+
+/** One generation of one projection being advanced. */
+interface Track {
+  projection: Projection;
+  generation: number;
+  version: number;
+  status: Status;
+  checkpoint: Checkpoint;
+  applied: bigint;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  generation: number;
+  version: number;
+  status: Status;
+  transactionId: string;
+  globalPosition: string;
+  eventsApplied: string;
+  /** Events in the store after this checkpoint. */
+  lag: number;
+  lastError?: string;
+}
+
+export interface RunnerOptions {
+  batchSize?: number;
+  /** Poll interval when no wake-up arrives (always used on the embedded database). */
+  pollMs?: number;
+  /** Connection string for LISTEN convene_events; omit where LISTEN does not work. */
+  listenUrl?: string;
+  /** Called with each failure of a batch (the runner retries with back-off). */
+  onError?: (projection: string, error: unknown) => void;
+}
+
+/**
+ * Feeds projections from the store through the never-skip cursor. Each batch is applied in one
+ * transaction that also moves the checkpoint by compare-and-set, so that a crash between the
+ * write and the checkpoint leaves no effect, and two runners never apply a batch twice.
+ */
+export class ProjectionRunner {
+  private readonly projections = new Map<string, Projection>();
+  private tracks: Track[] = [];
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private listener?: pg.Client;
+  private readonly errors = new Map<string, string>();
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly onAppended = () => this.wake?.();
+
+  constructor(
+    private readonly store: EventStore,
+    projections: Projection[],
+    private readonly options: RunnerOptions = {},
+  ) {
+    for (const p of projections) this.register(p);
+    this.batchSize = options.batchSize ?? 1000;
+    this.pollMs = options.pollMs ?? 250;
+  }
+
+  register(p: Projection): void {
+    if (this.projections.has(p.name)) throw new Error(`Projection ${p.name} is registered twice`);
+    this.projections.set(p.name, p);
+  }
+
+  get names(): string[] {
+    return [...this.projections.keys()];
+  }
+
+  private get pool() {
+    return this.store.pool;
+  }
+
+  /** Makes sure every projection has a generation to advance; creates tables and views. */
+  async init(): Promise<void> {
+    this.tracks = [];
+    for (const p of this.projections.values()) this.tracks.push(...(await this.tracksFor(p)));
+  }
+
+  private async tracksFor(p: Projection): Promise<Track[]> {
+    const { rows } = await this.pool.query(
+      `SELECT generation, version, status, transaction_id::text AS tx, global_position::text AS pos, events_applied::text AS applied
+       FROM projection_checkpoints WHERE name = $1 AND status <> 'retired' ORDER BY generation`,
+      [p.name],
+    );
+    const tracks: Track[] = rows.map((r) => ({
+      projection: p,
+      generation: r.generation,
+      version: r.version,
+      status: r.status,
+      checkpoint: { transactionId: BigInt(r.tx), globalPosition: BigInt(r.pos) },
+      applied: BigInt(r.applied),
+    }));
+    const current = tracks.filter((t) => t.version === p.version);
+    // An active generation of an older version keeps serving (stale) until the new one is built.
+    if (current.length === 0) current.push(await this.newGeneration(p, tracks.length === 0 ? 'active' : 'building'));
+    return current;
+  }
+
+  private async newGeneration(p: Projection, status: Status): Promise<Track> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`projection:${p.name}`]);
+      const { rows } = await client.query(
+        `SELECT coalesce(max(generation), 0) + 1 AS g FROM projection_checkpoints WHERE name = $1`,
+        [p.name],
+      );
+      const generation: number = rows[0].g;
+      await client.query(`INSERT INTO projection_checkpoints (name, generation, version, status) VALUES ($1, $2, $3, $4)`, [
+        p.name,
+        generation,
+        p.version,
+        status,
+      ]);
+      const ctx = this.context(client, p, generation);
+      await p.setup(ctx);
+      if (status === 'active') await this.pointViews(client, p, generation);
+      await client.query('COMMIT');
+      return { projection: p, generation, version: p.version, status, checkpoint: START, applied: 0n };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private context(client: pg.PoolClient, p: Projection, generation: number): ProjectionContext {
+    return {
+      client,
+      table: (base) => {
+        if (!p.tables.includes(base)) throw new Error(`Projection ${p.name} does not own table ${base}`);
+        return quoteIdent(physicalName(base, generation));
+      },
+    };
+  }
+
+  private async pointViews(client: pg.PoolClient, p: Projection, generation: number): Promise<void> {
+    for (const base of p.tables) {
+      await client.query(`DROP VIEW IF EXISTS ${quoteIdent(base)}`);
+      await client.query(`CREATE VIEW ${quoteIdent(base)} AS SELECT * FROM ${quoteIdent(physicalName(base, generation))}`);
+    }
+  }
+
+  /** Applies one batch to a track. Returns how many events were read (0: caught up). */
+  private async step(track: Track): Promise<number> {
+    // Compare-and-set against the position this batch was read from, not the live field, which
+    // a concurrent step of the same track may have moved meanwhile.
+    const from = track.checkpoint;
+    const batch = await this.store.readAll({ after: from, limit: this.batchSize });
+    if (batch.length === 0) {
+      if (track.status === 'building') await this.switchOver(track);
+      return 0;
+    }
+    const p = track.projection;
+    const relevant = p.eventTypes ? batch.filter((e) => p.eventTypes!.includes(e.type)) : batch;
+    const last = batch[batch.length - 1];
+    const next: Checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query(
+        `SELECT transaction_id::text AS tx, global_position::text AS pos, events_applied::text AS applied
+         FROM projection_checkpoints WHERE name = $1 AND generation = $2 FOR UPDATE`,
+        [p.name, track.generation],
+      );
+      if (rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
+      const stored: Checkpoint = { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) };
+      if (stored.transactionId !== from.transactionId || stored.globalPosition !== from.globalPosition) {
+        // Another runner moved it: take its position and read again from there.
+        await client.query('ROLLBACK');
+        track.checkpoint = stored;
+        track.applied = BigInt(rows[0].applied);
+        return batch.length;
+      }
+      if (relevant.length > 0) await p.apply(this.context(client, p, track.generation), relevant);
+      await client.query(
+        `UPDATE projection_checkpoints SET transaction_id = $3::xid8, global_position = $4, events_applied = events_applied + $5, updated_at = now()
+         WHERE name = $1 AND generation = $2`,
+        [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString(), relevant.length],
+      );
+      await client.query('COMMIT');
+      track.checkpoint = next;
+      track.applied += BigInt(relevant.length);
+      this.errors.delete(p.name);
+      return batch.length;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A building generation has caught up: point the views at it and retire the old one. */
+  private async switchOver(track: Track): Promise<void> {
+    const p = track.projection;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`projection:${p.name}`]);
+      const { rows: old } = await client.query(
+        `UPDATE projection_checkpoints SET status = 'retired', updated_at = now()
+         WHERE name = $1 AND status = 'active' RETURNING generation`,
+        [p.name],
+      );
+      await client.query(
+        `UPDATE projection_checkpoints SET status = 'active', updated_at = now() WHERE name = $1 AND generation = $2`,
+        [p.name, track.generation],
+      );
+      await this.pointViews(client, p, track.generation);
+      for (const { generation } of old) {
+        for (const base of p.tables) await client.query(`DROP TABLE IF EXISTS ${quoteIdent(physicalName(base, generation))}`);
+      }
+      await client.query('COMMIT');
+      track.status = 'active';
+      this.tracks = this.tracks.filter((t) => t === track || t.projection !== p);
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Advances every projection until it has read everything committed so far. */
+  async catchUp(): Promise<void> {
+    if (this.tracks.length === 0) await this.init();
+    for (const track of [...this.tracks]) while ((await this.step(track)) > 0);
+  }
+
+  /**
+   * Replays a projection from zero into a new generation while the current one keeps serving,
+   * then switches over. `onProgress(done, total)` is called after each batch.
+   */
+  async rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<{ events: number; ms: number }> {
+    const p = this.projections.get(name);
+    if (!p) throw new Error(`Unknown projection ${name}; known: ${this.names.join(', ')}`);
+    const started = performance.now();
+    const { rows } = await this.pool.query(`SELECT count(*)::int AS n FROM events`);
+    const total: number = rows[0].n;
+    // Abandon a half-built generation left by an interrupted rebuild.
+    await this.pool.query(`UPDATE projection_checkpoints SET status = 'retired' WHERE name = $1 AND status = 'building'`, [name]);
+    const track = await this.newGeneration(p, 'building');
+    this.tracks = this.tracks.filter((t) => t.projection !== p || t.status === 'active');
+    this.tracks.push(track);
+    let done = 0;
+    for (;;) {
+      const n = await this.step(track);
+      if (n === 0) break;
+      done += n;
+      onProgress?.(Math.min(done, total), total);
+    }
+    return { events: done, ms: performance.now() - started };
+  }
+
+  /** Follows the store live: catch up, then wait for a wake-up (append, NOTIFY or poll). */
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.init();
+    this.running = true;
+    this.store.appended.on('appended', this.onAppended);
+    if (this.options.listenUrl) {
+      this.listener = new pg.Client({ connectionString: this.options.listenUrl });
+      this.listener.on('notification', this.onAppended);
+      this.listener.on('error', () => {}); // the poll still runs
+      await this.listener.connect();
+      await this.listener.query('LISTEN convene_events');
+    }
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 100;
+    while (this.running) {
+      let progressed = false;
+      for (const track of [...this.tracks]) {
+        try {
+          if ((await this.step(track)) > 0) progressed = true;
+        } catch (err) {
+          this.errors.set(track.projection.name, err instanceof Error ? err.message : String(err));
+          this.options.onError?.(track.projection.name, err);
+          await sleep(backoff);
+          backoff = Math.min(backoff * 2, 30_000);
+        }
+      }
+      if (progressed) {
+        backoff = 100;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.store.appended.off('appended', this.onAppended);
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => {});
+    this.listener = undefined;
+  }
+
+  /** Each generation's checkpoint and how many events it is behind. */
+  async status(): Promise<ProjectionStatus[]> {
+    const { rows } = await this.pool.query(
+      `SELECT c.name, c.generation, c.version, c.status, c.transaction_id::text AS tx, c.global_position::text AS pos,
+              c.events_applied::text AS applied,
+              (SELECT count(*) FROM events e
+                WHERE (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))::int AS lag
+       FROM projection_checkpoints c WHERE c.status <> 'retired' ORDER BY c.name, c.generation`,
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      generation: r.generation,
+      version: r.version,
+      status: r.status,
+      transactionId: r.tx,
+      globalPosition: r.pos,
+      eventsApplied: r.applied,
+      lag: r.lag,
+      ...(this.errors.has(r.name) ? { lastError: this.errors.get(r.name) } : {}),
+    }));
+  }
+
+  /** Resolves once every projection has applied everything committed before the call. */
+  async waitForCatchUp(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const { rows } = await this.pool.query(
+      `SELECT transaction_id::text AS tx, global_position::text AS pos FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    if (rows.length === 0) return;
+    const target: Checkpoint = { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) };
+    const reached = (c: Checkpoint) =>
+      c.transactionId > target.transactionId ||
+      (c.transactionId === target.transactionId && c.globalPosition >= target.globalPosition);
+    while (!this.tracks.every((t) => t.status !== 'active' || reached(t.checkpoint))) {
+      if (Date.now() > deadline) throw new Error('Projections did not catch up in time');
+      if (!this.running) await this.catchUp();
+      else await sleep(10);
+    }
+  }
+}
+
+export type { StoredEvent };
