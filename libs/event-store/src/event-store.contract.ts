@@ -212,6 +212,22 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
       ).rejects.toBeInstanceOf(SubjectErased);
     });
 
+    it('orders the cursor numerically within a transaction (positions 99 before 100)', async () => {
+      const id = sid('wide');
+      const from = await store.headPosition();
+      const r = await store.append(id, Array.from({ length: 150 }, (_, i) => ev(i)), { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+      const read: bigint[] = [];
+      let after = START;
+      for (;;) {
+        const batch = (await store.readAll({ after, limit: 7 }));
+        if (batch.length === 0) break;
+        read.push(...batch.filter((e) => e.streamId === id).map((e) => e.globalPosition));
+        after = { transactionId: batch[batch.length - 1].transactionId, globalPosition: batch[batch.length - 1].globalPosition };
+      }
+      expect(read.map(String)).toEqual(r.positions);
+      expect(BigInt(r.positions[0])).toBeGreaterThan(from);
+    });
+
     it('the global cursor yields every event once, in stream order, in batches', async () => {
       const ids = Array.from({ length: 10 }, () => sid('cur'));
       await Promise.all(

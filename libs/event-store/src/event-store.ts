@@ -70,7 +70,7 @@ INSERT INTO events (stream_id, stream_type, version, event_type, schema_version,
 SELECT e.stream_id, r.stream_type, g.base + e.idx, e.event_type, e.schema_version, e.data::jsonb, e.metadata::jsonb
 FROM ev e JOIN granted g USING (stream_id) JOIN req r USING (stream_id)
 ORDER BY e.ord
-RETURNING stream_id, version, global_position::text AS position`;
+RETURNING stream_id, version, global_position::text AS position, transaction_id::text AS tx`;
 
 export interface EventStoreOptions {
   /** Appends gathered into one statement at most. */
@@ -80,8 +80,8 @@ export interface EventStoreOptions {
 }
 
 type RawRow = {
-  global_position: string;
-  transaction_id: string;
+  position_text: string;
+  tx_text: string;
   stream_id: string;
   stream_type: string;
   version: number;
@@ -91,8 +91,10 @@ type RawRow = {
   metadata: EventMetadata;
 };
 
-const SELECT_COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_type, version,
-  event_type, schema_version, data, metadata`;
+// Aliased apart from the column names: ORDER BY resolves a bare name to an output column
+// first, and ordering the cursor by the text of a position would read 100 before 99.
+const SELECT_COLUMNS = `global_position::text AS position_text, transaction_id::text AS tx_text, stream_id, stream_type,
+  version, event_type, schema_version, data, metadata`;
 
 export interface ReadAllOptions {
   after?: Checkpoint;
@@ -229,7 +231,7 @@ export class EventStore {
         evMeta.push(p.metadatas[i]);
       });
     }
-    const { rows } = await db.query<{ stream_id: string; version: number; position: string }>(GROUP_APPEND_SQL, [
+    const { rows } = await db.query<{ stream_id: string; version: number; position: string; tx: string }>(GROUP_APPEND_SQL, [
       group.map((p) => p.streamId),
       group.map((p) => p.streamType),
       group.map((p) => p.expected),
@@ -241,16 +243,16 @@ export class EventStore {
       evData,
       evMeta,
     ]);
-    const byStream = new Map<string, { version: number; positions: string[] }>();
+    const byStream = new Map<string, { version: number; positions: string[]; tx: string }>();
     for (const r of rows) {
-      const acc = byStream.get(r.stream_id) ?? { version: 0, positions: [] };
+      const acc = byStream.get(r.stream_id) ?? { version: 0, positions: [], tx: r.tx };
       acc.version = Math.max(acc.version, r.version);
       acc.positions.push(r.position);
       byStream.set(r.stream_id, acc);
     }
     return group.map((p) => {
       const r = byStream.get(p.streamId);
-      return r ? { streamId: p.streamId, version: r.version, positions: r.positions, replayed: false } : undefined;
+      return r ? { streamId: p.streamId, version: r.version, positions: r.positions, transactionId: r.tx, replayed: false } : undefined;
     });
   }
 
@@ -376,7 +378,7 @@ export class EventStore {
       `SELECT ${SELECT_COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter}
-       ORDER BY transaction_id, global_position
+       ORDER BY events.transaction_id, events.global_position
        LIMIT $3`,
       params,
     );
@@ -414,8 +416,8 @@ export class EventStore {
         ? this.registry.upcast(r.event_type, r.schema_version, r.data)
         : { schemaVersion: r.schema_version, data: r.data };
       return {
-        globalPosition: BigInt(r.global_position),
-        transactionId: BigInt(r.transaction_id),
+        globalPosition: BigInt(r.position_text),
+        transactionId: BigInt(r.tx_text),
         streamId: r.stream_id,
         streamType: r.stream_type,
         version: r.version,

@@ -7,3 +7,5 @@ export { runMigrations, createDataSource, eventStoreMigrations } from './databas
 export { type Projection, type ProjectionContext } from './projections/projection.js';
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
 export { readModelHash } from './projections/read-model-hash.js';
+export { type ConveneFeature } from './feature.js';
+export { EventStoreModule, DATABASE, PG_POOL, FEATURES, type EventStoreModuleOptions } from './event-store.module.js';

@@ -60,6 +60,8 @@ export interface AppendResult {
   version: number;
   /** Global positions of the appended events, as decimal strings. */
   positions: string[];
+  /** Transaction id of the append, as a decimal string: with positions, the cursor position to wait for. */
+  transactionId: string;
   /** true when an Idempotency-Key replay returned the first result and appended nothing. */
   replayed: boolean;
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -46,6 +46,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     return { kind: 'postgres', url, dataDir, supportsListen: true, poolSize: Number(process.env.CONVENE_POOL_SIZE ?? 20), close: async () => {} };
   }
   await mkdir(dataDir, { recursive: true });
+  const lock = options.inMemory ? undefined : await lockDataDir(dataDir);
   // Loaded lazily: a deployment on a real server never pays PGlite's start-up.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
@@ -63,11 +64,43 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     close: async () => {
       await server.stop();
       await db.close();
+      if (lock) await rm(lock, { force: true });
     },
   };
 }
 
 /** pg parses int8 as string by default; the store wants bigint positions, so it parses them itself. */
 export function createPool(url: string, max = 20): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, application_name: 'convene' });
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'convene' });
+  // An idle connection the server closes (restart, failover, DROP ... FORCE) must not bring the
+  // process down: pg emits it on the pool, and an 'error' without a listener throws. The pool
+  // replaces the connection on the next checkout.
+  pool.on('error', (err) => process.emitWarning(`idle database connection lost: ${err.message}`, 'ConveneDatabase'));
+  return pool;
+}
+
+/**
+ * PGlite keeps its files to one process: a second one (the CLI while the app runs) would
+ * corrupt them. A pid file makes that a clear error instead.
+ */
+async function lockDataDir(dataDir: string): Promise<string> {
+  const lock = path.join(dataDir, 'convene.pid');
+  const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, ` +
+        `or point both at a PostgreSQL server with DATABASE_URL.`,
+    );
+  }
+  await writeFile(lock, String(process.pid));
+  return lock;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

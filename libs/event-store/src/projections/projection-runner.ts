@@ -208,10 +208,21 @@ export class ProjectionRunner {
     try {
       await client.query('BEGIN');
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`projection:${p.name}`]);
+      const { rows: mine } = await client.query(
+        `SELECT status FROM projection_checkpoints WHERE name = $1 AND generation = $2`,
+        [p.name, track.generation],
+      );
+      if (mine[0]?.status !== 'building') {
+        // Another step (this runner's live loop, or another process) switched over already.
+        await client.query('ROLLBACK');
+        track.status = mine[0]?.status ?? 'retired';
+        this.tracks = this.tracks.filter((t) => t === track || t.projection !== p);
+        return;
+      }
       const { rows: old } = await client.query(
         `UPDATE projection_checkpoints SET status = 'retired', updated_at = now()
-         WHERE name = $1 AND status = 'active' RETURNING generation`,
-        [p.name],
+         WHERE name = $1 AND status = 'active' AND generation <> $2 RETURNING generation`,
+        [p.name, track.generation],
       );
       await client.query(
         `UPDATE projection_checkpoints SET status = 'active', updated_at = now() WHERE name = $1 AND generation = $2`,
@@ -337,6 +348,39 @@ export class ProjectionRunner {
       lag: r.lag,
       ...(this.errors.has(r.name) ? { lastError: this.errors.get(r.name) } : {}),
     }));
+  }
+
+  /**
+   * Read-your-writes: resolves once every active projection has passed the given append (or the
+   * timeout passed; then it resolves false and the caller's reads may still be behind).
+   */
+  async waitForAppend(result: { transactionId: string; positions: string[] }, timeoutMs = 2000): Promise<boolean> {
+    const target: Checkpoint = {
+      transactionId: BigInt(result.transactionId),
+      globalPosition: BigInt(result.positions[result.positions.length - 1]),
+    };
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const behind = await this.behind(target);
+      if (!behind) return true;
+      if (Date.now() > deadline) return false;
+      this.wake?.();
+      await sleep(this.running ? 2 : 20);
+    }
+  }
+
+  /** Whether some active generation has not yet passed the target position. */
+  private async behind(target: Checkpoint): Promise<boolean> {
+    const passed = (c: Checkpoint) =>
+      c.transactionId > target.transactionId || (c.transactionId === target.transactionId && c.globalPosition >= target.globalPosition);
+    if (this.running) return this.tracks.some((t) => t.status === 'active' && !passed(t.checkpoint));
+    // Another process runs the projections: ask the checkpoints table.
+    const { rows } = await this.pool.query(
+      `SELECT count(*)::int AS n FROM projection_checkpoints
+       WHERE status = 'active' AND (transaction_id, global_position) < ($1::xid8, $2::bigint)`,
+      [target.transactionId.toString(), target.globalPosition.toString()],
+    );
+    return rows[0].n > 0;
   }
 
   /** Resolves once every projection has applied everything committed before the call. */

@@ -1,0 +1,119 @@
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { ConcurrencyConflict, RuleViolation } from '@convene/event-store';
+
+export const PROBLEM_TYPE_BASE = 'https://convene.dev/problems/';
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** RFC 9457 problem document, with the broken rule's name as an extension member. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  rule: string;
+  [extension: string]: unknown;
+}
+
+export interface Problem {
+  status: number;
+  headers: Record<string, string>;
+  body: ProblemDocument;
+  /** Set when the error is a fault of ours and must be logged; its message never reaches the client. */
+  internal?: unknown;
+}
+
+/** What the mapping needs to know about the request. */
+export interface ProblemRequest {
+  path: string;
+  /** A route matched: an HttpException 404 from a handler is not an unknown route. */
+  routeMatched: boolean;
+  hasIfMatch: boolean;
+}
+
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'rule']);
+
+/** "RegistrationExceedsCapacity" -> "Registration exceeds capacity": stable per type, as RFC 9457 wants. */
+export function titleFromRule(rule: string): string {
+  const words = rule.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "Payload Too Large" -> "PayloadTooLarge", for HttpExceptions that carry no rule of their own. */
+function ruleFromStatus(status: number): string {
+  return (STATUS_CODES[status] ?? 'Error').replace(/[^A-Za-z]/g, '') || 'Error';
+}
+
+function document(
+  req: ProblemRequest,
+  status: number,
+  rule: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDocument {
+  const safe = Object.fromEntries(Object.entries(extensions).filter(([key]) => !RESERVED.has(key)));
+  return {
+    type: PROBLEM_TYPE_BASE + rule,
+    title: titleFromRule(rule),
+    status,
+    detail,
+    instance: req.path,
+    rule,
+    ...safe,
+  };
+}
+
+function withAuthChallenge(status: number, rule: string): Record<string, string> {
+  if (status !== 401) return {};
+  // RFC 6750: a bad token gets error="invalid_token"; a missing one a bare challenge.
+  return { 'WWW-Authenticate': rule === 'InvalidToken' ? 'Bearer error="invalid_token"' : 'Bearer' };
+}
+
+function httpExceptionDetail(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : error.message;
+}
+
+function bodyParserFailure(error: HttpException): 'MalformedJson' | 'PayloadTooLarge' | undefined {
+  const type = (error.cause as { type?: unknown } | undefined)?.type;
+  if (type === 'entity.parse.failed') return 'MalformedJson';
+  if (type === 'entity.too.large' || error.getStatus() === 413) return 'PayloadTooLarge';
+  return undefined;
+}
+
+const INTERNAL_DETAIL = 'An unexpected error occurred. Quote the correlation id when reporting it.';
+
+/** Maps any thrown value to the problem document the client gets. Pure: the filter does the I/O. */
+export function toProblem(error: unknown, req: ProblemRequest): Problem {
+  if (error instanceof RuleViolation) {
+    const status = error instanceof ConcurrencyConflict && req.hasIfMatch ? 412 : error.status;
+    return {
+      status,
+      headers: withAuthChallenge(status, error.rule),
+      body: document(req, status, error.rule, error.message, error.details),
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status >= 500) {
+      return { status, headers: {}, body: document(req, status, 'InternalError', INTERNAL_DETAIL), internal: error };
+    }
+    if (error instanceof NotFoundException && !req.routeMatched) {
+      return { status: 404, headers: {}, body: document(req, 404, 'RouteNotFound', `No route serves ${req.path}`) };
+    }
+    const parserRule = bodyParserFailure(error);
+    if (parserRule === 'MalformedJson') {
+      return { status: 400, headers: {}, body: document(req, 400, parserRule, 'The request body is not valid JSON') };
+    }
+    if (parserRule === 'PayloadTooLarge') {
+      return { status: 413, headers: {}, body: document(req, 413, parserRule, 'The request body is too large') };
+    }
+    const rule = ruleFromStatus(status);
+    return { status, headers: withAuthChallenge(status, rule), body: document(req, status, rule, httpExceptionDetail(error)) };
+  }
+  return { status: 500, headers: {}, body: document(req, 500, 'InternalError', INTERNAL_DETAIL), internal: error };
+}
