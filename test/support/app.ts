@@ -23,8 +23,8 @@ export interface TestApp {
  * The whole API on a fresh database of its own: the PostgreSQL server when there is one,
  * else the embedded PGlite.
  */
-export async function startTestApp(): Promise<TestApp> {
-  const db = hasServer() ? await createServerDatabase() : await createEmbeddedDatabase();
+export async function startTestApp(options: { embedded?: boolean } = {}): Promise<TestApp> {
+  const db = hasServer() && !options.embedded ? await createServerDatabase() : await createEmbeddedDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'convene-e2e-'));
   const database: Database = {
     kind: db.kind,
