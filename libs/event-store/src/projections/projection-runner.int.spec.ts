@@ -119,3 +119,28 @@ describe.each(variants)('projection runner (%s)', (_label, open) => {
     for (const r of mine) expect(r).toMatchObject({ n: 4, last_version: 7 });
   });
 });
+
+(hasServer() ? describe : describe.skip)('projection runner woken by LISTEN/NOTIFY (PostgreSQL server)', () => {
+  let db: TestDatabase;
+  afterAll(async () => db?.drop());
+
+  it('follows appends of another process without waiting for the poll', async () => {
+    db = await createServerDatabase();
+    const mine = new EventStore(db.pool);
+    // A poll interval far beyond the test's patience: only the notification can wake it.
+    const runner = new ProjectionRunner(mine, [countingProjection()], { pollMs: 600_000, listenUrl: db.url });
+    await runner.start();
+    await runner.waitForCatchUp();
+    const otherProcess = new EventStore(db.pool);
+    const id = `n-${randomUUID()}`;
+    await otherProcess.append(id, [{ type: 'ThingHappened', data: {} }], { expectedVersion: 'no-stream', streamType: 't', meta: meta() });
+    const deadline = Date.now() + 5000;
+    let row;
+    while (!row && Date.now() < deadline) {
+      row = (await db.pool.query(`SELECT n FROM thing_counts WHERE stream_id = $1`, [id])).rows[0];
+      if (!row) await new Promise((r) => setTimeout(r, 20));
+    }
+    await runner.stop();
+    expect(row).toEqual({ n: 1 });
+  });
+});
