@@ -15,7 +15,9 @@ export async function openStoreSession(): Promise<StoreSession> {
   const db = await openDatabase();
   await runMigrations(db.url, features.flatMap((f) => f.migrations ?? []));
   const pool = createPool(db.url, db.poolSize);
-  const store = new EventStore(pool, new EventRegistry().register(...features.flatMap((f) => f.events ?? [])));
+  const store = new EventStore(pool, new EventRegistry().register(...features.flatMap((f) => f.events ?? [])), {
+    preparedStatements: db.kind === 'postgres',
+  });
   const runner = new ProjectionRunner(store, features.flatMap((f) => f.projections ?? []));
   return {
     db,

@@ -73,7 +73,12 @@ export class EventStoreModule {
           provide: EventRegistry,
           useFactory: () => new EventRegistry().register(...options.features.flatMap((f) => f.events ?? [])),
         },
-        { provide: EventStore, inject: [PG_POOL, EventRegistry], useFactory: (pool: pg.Pool, r: EventRegistry) => new EventStore(pool, r) },
+        {
+          provide: EventStore,
+          inject: [PG_POOL, EventRegistry, DATABASE],
+          // Prepared statements only on a server: the PGlite socket shares one session between connections.
+          useFactory: (pool: pg.Pool, r: EventRegistry, db: Database) => new EventStore(pool, r, { preparedStatements: db.kind === 'postgres' }),
+        },
         {
           provide: ProjectionRunner,
           inject: [EventStore, DATABASE],

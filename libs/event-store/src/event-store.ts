@@ -77,6 +77,12 @@ export interface EventStoreOptions {
   maxGroupSize?: number;
   /** Group commits in flight at once from this process. */
   maxConcurrentGroups?: number;
+  /**
+   * Prepare the group statement once per connection instead of parsing and planning it on every
+   * commit. Only for a PostgreSQL server: behind the PGlite socket all connections share one
+   * session, where a second connection's PREPARE of the same name fails (42P05).
+   */
+  preparedStatements?: boolean;
 }
 
 type RawRow = {
@@ -117,6 +123,8 @@ export class EventStore {
   private readonly busyStreams = new Set<string>();
   private readonly maxGroupSize: number;
   private readonly maxConcurrentGroups: number;
+  private readonly preparedStatements: boolean;
+  private pumpScheduled = false;
 
   constructor(
     readonly pool: pg.Pool,
@@ -127,6 +135,7 @@ export class EventStore {
     this.cipher = new PersonalDataCipher(registry);
     this.maxGroupSize = options.maxGroupSize ?? 256;
     this.maxConcurrentGroups = options.maxConcurrentGroups ?? 4;
+    this.preparedStatements = options.preparedStatements ?? false;
     this.appended.setMaxListeners(100);
   }
 
@@ -161,6 +170,20 @@ export class EventStore {
     if (meta.idempotency) return this.appendIdempotent(pending, meta.idempotency);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ ...pending, resolve, reject });
+      this.schedulePump();
+    });
+  }
+
+  /**
+   * Pumps once the current turn of the event loop is over, so that the appends made in it (the
+   * callers a finished group just released, a burst of requests) form one group rather than a
+   * group of one each.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
       this.pump();
     });
   }
@@ -184,7 +207,7 @@ export class EventStore {
       void this.commitGroup(group).finally(() => {
         this.inFlightGroups--;
         for (const id of inGroup) this.busyStreams.delete(id);
-        this.pump();
+        this.schedulePump();
       });
     }
   }
@@ -231,18 +254,23 @@ export class EventStore {
         evMeta.push(p.metadatas[i]);
       });
     }
-    const { rows } = await db.query<{ stream_id: string; version: number; position: string; tx: string }>(GROUP_APPEND_SQL, [
-      group.map((p) => p.streamId),
-      group.map((p) => p.streamType),
-      group.map((p) => p.expected),
-      group.map((p) => p.types.length),
-      evStream,
-      evIdx,
-      evType,
-      evSchema,
-      evData,
-      evMeta,
-    ]);
+    const { rows } = await db.query<{ stream_id: string; version: number; position: string; tx: string }>({
+      // A named statement is parsed and planned once per connection.
+      ...(this.preparedStatements ? { name: 'convene_group_append' } : {}),
+      text: GROUP_APPEND_SQL,
+      values: [
+        group.map((p) => p.streamId),
+        group.map((p) => p.streamType),
+        group.map((p) => p.expected),
+        group.map((p) => p.types.length),
+        evStream,
+        evIdx,
+        evType,
+        evSchema,
+        evData,
+        evMeta,
+      ],
+    });
     const byStream = new Map<string, { version: number; positions: string[]; tx: string }>();
     for (const r of rows) {
       const acc = byStream.get(r.stream_id) ?? { version: 0, positions: [], tx: r.tx };
@@ -387,13 +415,19 @@ export class EventStore {
 
   /** Async iteration over the whole log from a checkpoint, in batches. */
   async *stream(options: ReadAllOptions & { batchSize?: number } = {}): AsyncGenerator<StoredEvent[]> {
-    let after = options.after ?? START;
+    const read = (after: Checkpoint) => {
+      const batch = this.readAll({ ...options, after, limit: options.batchSize ?? 5000 });
+      batch.catch(() => {}); // awaited below, or dropped when the caller stops early
+      return batch;
+    };
+    // The next batch is read while the caller works on this one.
+    let next = read(options.after ?? START);
     for (;;) {
-      const batch = await this.readAll({ ...options, after, limit: options.batchSize ?? 5000 });
+      const batch = await next;
       if (batch.length === 0) return;
-      yield batch;
       const last = batch[batch.length - 1];
-      after = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+      next = read({ transactionId: last.transactionId, globalPosition: last.globalPosition });
+      yield batch;
     }
   }
 

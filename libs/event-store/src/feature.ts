@@ -11,4 +11,9 @@ export interface ConveneFeature {
   events?: EventDefinition[];
   projections?: Projection[];
   migrations?: Array<new () => MigrationInterface>;
+  /**
+   * Stream types this module writes. The Kafka relay publishes their events to the module's
+   * topic, `convene.<name>`, when infra/kafka/topics.json lists it (otherwise convene.events).
+   */
+  streamTypes?: string[];
 }

@@ -6,6 +6,12 @@ export { openDatabase, createPool, resolveDataDir, type Database, type DatabaseK
 export { runMigrations, createDataSource, eventStoreMigrations } from './database/migrate.js';
 export { type Projection, type ProjectionContext } from './projections/projection.js';
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
+export {
+  ExternalBatchApplier,
+  type ExternalApplyOptions,
+  type ExternalApplyResult,
+  NoActiveGeneration,
+} from './projections/external-apply.js';
 export { readModelHash } from './projections/read-model-hash.js';
 export { type ConveneFeature } from './feature.js';
 export { EventStoreModule, DATABASE, PG_POOL, FEATURES, type EventStoreModuleOptions } from './event-store.module.js';

@@ -1,10 +1,11 @@
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { CreateEventStore1732230000000 } from '../migrations/1732230000000-create-event-store.js';
+import { CreateProjectionAppliedEvents1732300000000 } from '../migrations/1732300000000-create-projection-applied-events.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** The store's own migrations; each module adds its own through `runMigrations(url, extra)`. */
-export const eventStoreMigrations: MigrationClass[] = [CreateEventStore1732230000000];
+export const eventStoreMigrations: MigrationClass[] = [CreateEventStore1732230000000, CreateProjectionAppliedEvents1732300000000];
 
 export function createDataSource(url: string, migrations: MigrationClass[] = []): DataSource {
   return new DataSource({

@@ -2,9 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { EventStore } from '../event-store.js';
 import { type Checkpoint, START, type StoredEvent } from '../types.js';
-import { type Projection, type ProjectionContext, physicalName, quoteIdent } from './projection.js';
+import { type Projection, type ProjectionContext, physicalName, projectionContext, quoteIdent } from './projection.js';
 
 type Status = 'building' | 'active' | 'retired';
+
+const samePosition = (a: Checkpoint, b: Checkpoint) => a.transactionId === b.transactionId && a.globalPosition === b.globalPosition;
 
 /** One generation of one projection being advanced. */
 interface Track {
@@ -135,13 +137,7 @@ export class ProjectionRunner {
   }
 
   private context(client: pg.PoolClient, p: Projection, generation: number): ProjectionContext {
-    return {
-      client,
-      table: (base) => {
-        if (!p.tables.includes(base)) throw new Error(`Projection ${p.name} does not own table ${base}`);
-        return quoteIdent(physicalName(base, generation));
-      },
-    };
+    return projectionContext(client, p, generation);
   }
 
   private async pointViews(client: pg.PoolClient, p: Projection, generation: number): Promise<void> {
@@ -152,11 +148,11 @@ export class ProjectionRunner {
   }
 
   /** Applies one batch to a track. Returns how many events were read (0: caught up). */
-  private async step(track: Track): Promise<number> {
+  private async step(track: Track, readAhead?: StoredEvent[]): Promise<number> {
     // Compare-and-set against the position this batch was read from, not the live field, which
     // a concurrent step of the same track may have moved meanwhile.
     const from = track.checkpoint;
-    const batch = await this.store.readAll({ after: from, limit: this.batchSize });
+    const batch = readAhead ?? (await this.store.readAll({ after: from, limit: this.batchSize }));
     if (batch.length === 0) {
       if (track.status === 'building') await this.switchOver(track);
       return 0;
@@ -182,15 +178,24 @@ export class ProjectionRunner {
         track.applied = BigInt(rows[0].applied);
         return batch.length;
       }
-      if (relevant.length > 0) await p.apply(this.context(client, p, track.generation), relevant);
+      // What the Kafka projector already applied to this generation (external-apply.ts) is not
+      // applied twice, should both feed it; behind the checkpoint its record is no longer needed.
+      const { rows: external } = await client.query<{ event_id: string }>(
+        `DELETE FROM projection_applied_events WHERE projection = $1 AND generation = $2
+         AND (transaction_id, global_position) <= ($3::xid8, $4::bigint) RETURNING event_id`,
+        [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString()],
+      );
+      const done = new Set(external.map((r) => r.event_id));
+      const todo = done.size > 0 ? relevant.filter((e) => !done.has(e.metadata.eventId)) : relevant;
+      if (todo.length > 0) await p.apply(this.context(client, p, track.generation), todo);
       await client.query(
         `UPDATE projection_checkpoints SET transaction_id = $3::xid8, global_position = $4, events_applied = events_applied + $5, updated_at = now()
          WHERE name = $1 AND generation = $2`,
-        [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString(), relevant.length],
+        [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString(), todo.length],
       );
       await client.query('COMMIT');
       track.checkpoint = next;
-      track.applied += BigInt(relevant.length);
+      track.applied += BigInt(todo.length);
       this.errors.delete(p.name);
       return batch.length;
     } catch (err) {
@@ -265,9 +270,21 @@ export class ProjectionRunner {
     this.tracks = this.tracks.filter((t) => t.projection !== p || t.status === 'active');
     this.tracks.push(track);
     let done = 0;
+    // The next batch is read while the current one is applied: a read does not wait for a commit.
+    const read = (after: Checkpoint) => {
+      const batch = this.store.readAll({ after, limit: this.batchSize });
+      batch.catch(() => {}); // awaited below, or dropped when the step fails
+      return { after, batch };
+    };
+    let ahead = read(track.checkpoint);
     for (;;) {
-      const n = await this.step(track);
+      const batch = await ahead.batch;
+      const last = batch[batch.length - 1];
+      if (last) ahead = read({ transactionId: last.transactionId, globalPosition: last.globalPosition });
+      const n = await this.step(track, batch);
       if (n === 0) break;
+      // Another runner moved the checkpoint: what was read ahead starts in the wrong place.
+      if (!samePosition(track.checkpoint, ahead.after)) ahead = read(track.checkpoint);
       done += n;
       onProgress?.(Math.min(done, total), total);
     }

@@ -30,3 +30,14 @@ export interface Projection {
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const physicalName = (base: string, generation: number) => `${base}__g${generation}`;
+
+/** The context a projection applies a batch in: the transaction, and its generation's table names. */
+export function projectionContext(client: pg.PoolClient, p: Projection, generation: number): ProjectionContext {
+  return {
+    client,
+    table: (base) => {
+      if (!p.tables.includes(base)) throw new Error(`Projection ${p.name} does not own table ${base}`);
+      return quoteIdent(physicalName(base, generation));
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Benchmark entry point: `node dist/bench/run.js [suite ...]` (default: every suite).
+ * Each suite prints one JSON line per figure on stdout; progress and notes go to stderr.
+ */
+interface Suite {
+  run(): Promise<void>;
+}
+
+const suites: Record<string, () => Promise<Suite>> = {
+  'event-store': () => import('./event-store.bench.js'),
+};
+
+const requested = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = requested.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown bench suite(s): ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}\n`);
+  process.exit(2);
+}
+
+for (const name of requested.length > 0 ? requested : Object.keys(suites)) {
+  process.stderr.write(`# bench ${name}\n`);
+  const suite = await suites[name]();
+  await suite.run();
+}
