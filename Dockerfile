@@ -19,6 +19,8 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY libs ./libs
 COPY apps ./apps
+# Reference and demo data (JSON imported by libs; tsc copies it into dist/seeds).
+COPY seeds ./seeds
 RUN npm run build \
  && npm prune --omit=dev
 

@@ -5,6 +5,8 @@ const swc = {
     transform: { legacyDecorator: true, decoratorMetadata: true },
     target: 'es2022',
     keepClassNames: true,
+    // Keep `with { type: 'json' }` on imports of seeds/*.json: Jest's ESM loader wants the attribute.
+    experimental: { keepImportAttributes: true, emitAssertForImportAttributes: false },
   },
   module: { type: 'es6' },
   sourceMaps: 'inline',

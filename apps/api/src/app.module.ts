@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { type Database, EventStoreModule, resolveDataDir } from '@convene/event-store';
 import { PlatformModule } from '@convene/platform';
+import { SchedulingModule } from '@convene/scheduling';
+import { SummariesModule } from '@convene/summaries';
 import { features } from './features.js';
 import { HealthController } from './health/health.controller.js';
 import { PgIdempotencyStore } from './pg-idempotency.store.js';
@@ -26,6 +28,8 @@ export class AppModule {
           dataDir: options.database?.dataDir ?? resolveDataDir(options.dataDir),
           idempotencyStore: { useClass: PgIdempotencyStore },
         }),
+        SchedulingModule,
+        SummariesModule,
       ],
       controllers: [HealthController],
     };

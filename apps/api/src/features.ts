@@ -1,4 +1,6 @@
 import type { ConveneFeature } from '@convene/event-store';
+import { schedulingFeature } from '@convene/scheduling';
+import { summariesFeature } from '@convene/summaries';
 
 /** Every module's events, projections and migrations, for the API, the CLI and the workers. */
-export const features: ConveneFeature[] = [];
+export const features: ConveneFeature[] = [schedulingFeature, summariesFeature];

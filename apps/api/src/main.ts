@@ -1,9 +1,17 @@
 import { enableGracefulShutdown, PLATFORM_LOGGER, type Logger } from '@convene/platform';
+import { DemoSeeder } from '@convene/scheduling';
 import { createApp } from './bootstrap.js';
 
 const app = await createApp({ runProjections: !process.env.KAFKA_BROKERS });
 const logger = app.get<Logger>(PLATFORM_LOGGER);
 enableGracefulShutdown(app, { logger });
+// A first start on an empty store shows something: the demo series, written through the real
+// command handlers. CONVENE_DEMO_SEED=off keeps a new production database empty.
+await app.init();
+if (process.env.CONVENE_DEMO_SEED !== 'off') {
+  const seeded = await app.get(DemoSeeder).seedIfEmpty();
+  if (seeded) logger.info(seeded, 'empty event store: demo series loaded');
+}
 const port = Number(process.env.PORT ?? 3000);
 await app.listen(port, process.env.HOST ?? '0.0.0.0');
 logger.info({ port }, `Convene API listening on http://localhost:${port} (OpenAPI at /api/docs)`);

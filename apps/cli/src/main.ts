@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { openDatabase, runMigrations } from '@convene/event-store';
+import { kafkaBusConfigFromEnv, kafkaBusStatus } from '@convene/kafka-bus';
 import { createTokenCommand } from '@convene/platform';
+import { DemoSeeder } from '@convene/scheduling';
 import { features } from '../../api/src/features.js';
 import { openStoreSession } from './store-session.js';
 
@@ -43,10 +45,28 @@ program
             lag: p.lag,
           })),
         );
+      if (!opts.json) await printKafkaBusStatus(s.pool);
     } finally {
       await s.close();
     }
   });
+
+/** Relay checkpoints and the projector group's lag, where Kafka feeds the projections. */
+async function printKafkaBusStatus(pool: Parameters<typeof kafkaBusStatus>[0]): Promise<void> {
+  const configured = !!process.env.KAFKA_BROKERS;
+  const bus = await kafkaBusStatus(pool, configured ? kafkaBusConfigFromEnv(process.env, { features }) : undefined);
+  if (!configured && bus.relays.length === 0) {
+    console.log('Kafka: not configured (KAFKA_BROKERS unset): the API runs the projections itself.');
+    return;
+  }
+  console.log('Kafka relay (lag: events in the store not yet acknowledged by the broker):');
+  if (bus.relays.length === 0) console.log('  no relay has run yet.');
+  else console.table(bus.relays.map((r) => ({ relay: r.name, checkpoint: `${r.transactionId}/${r.globalPosition}`, published: r.eventsPublished, lag: r.lag, updated: r.updatedAt })));
+  const projector = bus.projector;
+  if (!projector) return;
+  if ('error' in projector) console.log(`Kafka projector group ${projector.groupId}: lag unknown (${projector.error})`);
+  else console.log(`Kafka projector group ${projector.groupId}: lag ${projector.total} messages over ${projector.partitions.length} partitions.`);
+}
 
 program
   .command('rebuild')
@@ -70,6 +90,28 @@ program
       console.log(`Rebuilt ${name}: ${result.events} events in ${(result.ms / 1000).toFixed(1)} s (${rate} events/s).`);
     } finally {
       await s.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Load the demo series (UNIDIR-CSIS cyber workshops, seeds/demo) through the command handlers; a second run changes nothing')
+  .action(async () => {
+    // The whole application without HTTP: the same handlers, store and projections as the API.
+    const { NestFactory } = await import('@nestjs/core');
+    const { AppModule } = await import('../../api/src/app.module.js');
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runProjections: !process.env.KAFKA_BROKERS }), {
+      logger: ['error', 'warn'],
+    });
+    try {
+      const { commands, appended } = await app.get(DemoSeeder).seed();
+      console.log(
+        appended === 0
+          ? `The demo series is already there (${commands} commands, nothing appended).`
+          : `Demo series loaded: ${appended} of ${commands} commands appended events.`,
+      );
+    } finally {
+      await app.close();
     }
   });
 

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { type Person, SchedulingReadModels } from '@convene/scheduling';
+import type { ConsultationPeople } from '../ports/consultation-people.js';
+import type { ConsultationFacts, Consultations } from '../ports/consultations.js';
+
+/**
+ * Both ports served from scheduling's consultation read model: whether the consultation
+ * exists, which of its sessions are closed, and who chairs, moderates and speaks in them.
+ * Cancelled sessions count too: their people were announced and their closed doors promised.
+ */
+@Injectable()
+export class SchedulingConsultations implements Consultations, ConsultationPeople {
+  constructor(private readonly scheduling: SchedulingReadModels) {}
+
+  private async consultation(consultationId: string) {
+    return (await this.scheduling.consultation(consultationId))?.doc.consultation ?? undefined;
+  }
+
+  async find(consultationId: string): Promise<ConsultationFacts | undefined> {
+    const consultation = await this.consultation(consultationId);
+    if (!consultation) return undefined;
+    return { consultationId, sessions: consultation.sessions.map((s) => ({ sessionId: s.sessionId, closed: s.access === 'closed' })) };
+  }
+
+  async namesFor(consultationId: string): Promise<string[]> {
+    const sessions = (await this.consultation(consultationId))?.sessions ?? [];
+    const people = sessions.flatMap((s) => [s.chair, s.moderator, ...s.speakers]).filter((p): p is Person => p !== null);
+    return [...new Set(people.map((p) => p.name))];
+  }
+}

@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandMeta } from '@convene/event-store';
+import type { SummaryChange } from '../summary/summary.repository.js';
+
+export interface PublishSummaryInput {
+  consultationId: string;
+  meta: CommandMeta;
+}
+
+export class PublishSummary extends Command<SummaryChange> {
+  constructor(
+    readonly input: PublishSummaryInput,
+    /** From If-Match: act on exactly the version the caller saw. */
+    readonly expectedVersion?: number,
+  ) {
+    super();
+  }
+}

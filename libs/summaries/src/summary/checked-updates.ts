@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandMeta } from '@convene/event-store';
+import { CONSULTATION_PEOPLE, type ConsultationPeople } from '../ports/consultation-people.js';
+import type { SummaryEvent } from './summary.events.js';
+import { type SummaryChange, SummaryRepository } from './summary.repository.js';
+import type { AttributionContext } from './summary.rules.js';
+import type { SummaryState } from './summary.state.js';
+import { textHash } from './text-hash.js';
+
+/**
+ * SummaryRepository.update for decisions that apply the Chatham House check: it hands them the
+ * consultation's people, looked up once per command, and the hash waivers are bound to.
+ */
+@Injectable()
+export class CheckedSummaryUpdates {
+  constructor(
+    private readonly summaries: SummaryRepository,
+    @Inject(CONSULTATION_PEOPLE) private readonly people: ConsultationPeople,
+  ) {}
+
+  async update(
+    consultationId: string,
+    meta: CommandMeta,
+    decide: (state: SummaryState, ctx: AttributionContext) => SummaryEvent[],
+    options: { expectedVersion?: number } = {},
+  ): Promise<SummaryChange> {
+    const ctx: AttributionContext = { people: await this.people.namesFor(consultationId), hash: textHash };
+    return this.summaries.update(consultationId, meta, (state) => decide(state, ctx), options);
+  }
+}

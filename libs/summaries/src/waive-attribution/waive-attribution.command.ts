@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandMeta } from '@convene/event-store';
+import type { SummaryChange } from '../summary/summary.repository.js';
+
+export interface WaiveAttributionInput {
+  consultationId: string;
+  waiverId: string;
+  /** The exact text the Chair allows, e.g. a sentence quoting a State's published national statement. */
+  text: string;
+  reason: string;
+  meta: CommandMeta;
+}
+
+export class WaiveAttribution extends Command<SummaryChange> {
+  constructor(readonly input: WaiveAttributionInput) {
+    super();
+  }
+}
