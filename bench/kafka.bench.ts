@@ -138,10 +138,12 @@ export async function run(): Promise<void> {
     const sampler = setInterval(() => {
       const used = process.cpuUsage(cpu);
       cpu = process.cpuUsage();
-      note(`cpu ${((used.user + used.system) / 10_000).toFixed(0)}%`);
       void relayStatus(pool).then((r) => {
         const relayLag = r.find((x) => x.name === prefix)?.lag;
-        note(`t=${((now() - t0) / 1000).toFixed(0)}s relay lag ${relayLag}, relayed ${relay.metrics.published} in ${relay.metrics.batches} batches, projector took ${projector.metrics.messages}`);
+        note(
+          `t=${((now() - t0) / 1000).toFixed(0)}s relay lag ${relayLag}, relayed ${relay.metrics.published} in ${relay.metrics.batches} batches, ` +
+            `projector took ${projector.metrics.messages}, this process ${((used.user + used.system) / 10_000).toFixed(0)}% cpu`,
+        );
       });
     }, 1000);
     const committed = await appendAtRate(store, RATE, SECONDS, 'run').finally(() => clearInterval(sampler));

@@ -8,6 +8,7 @@ interface Suite {
 
 const suites: Record<string, () => Promise<Suite>> = {
   'event-store': () => import('./event-store.bench.js'),
+  kafka: () => import('./kafka.bench.js'),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

@@ -205,7 +205,7 @@ describe('infra/kafka/topics.json', () => {
 
   it('lists the topics Convene publishes to', () => {
     expect(topics.map((t) => t.name).sort()).toEqual(
-      ['convene.dead-letter', 'convene.registration', 'convene.scheduling', 'convene.summaries'],
+      ['convene.dead-letter', 'convene.events', 'convene.registration', 'convene.scheduling', 'convene.summaries'],
     );
   });
 

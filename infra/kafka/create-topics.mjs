@@ -1,52 +1,30 @@
 #!/usr/bin/env node
 // Creates the topics listed in topics.json that do not exist yet; existing topics are left alone
 // (partitions can only grow, and growing them moves keys: do that on purpose, not on every start).
-// Runs once before the relay and projector in docker-compose.yml (service kafka-topics).
+// Runs once before the relay and projector in docker-compose.yml (service kafka-topics), with the
+// provisioning code they run on start themselves (libs/kafka-bus), from the built image.
 // Env: KAFKA_BROKERS (host:port,...), KAFKA_TOPICS_FILE (default: topics.json beside this file),
-// KAFKA_TOPIC_REPLICATION_FACTOR (overrides replicationFactor, e.g. 3 on a three-broker cluster).
-import { readFileSync } from 'node:fs';
+// KAFKA_TOPIC_PREFIX, KAFKA_TOPIC_REPLICATION_FACTOR (overrides replicationFactor, e.g. 3 on a
+// three-broker cluster). Exits 1 when the topics could not be created.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import kafkajs from 'kafkajs';
+import { createKafka, kafkaBusConfigFromEnv, provisionTopics } from '../../dist/libs/kafka-bus/src/index.js';
 
-const { Kafka, logLevel } = kafkajs;
-const file = process.env.KAFKA_TOPICS_FILE ?? join(dirname(fileURLToPath(import.meta.url)), 'topics.json');
-const brokers = (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',').map((b) => b.trim()).filter(Boolean);
-const replicationOverride = process.env.KAFKA_TOPIC_REPLICATION_FACTOR
-  ? Number(process.env.KAFKA_TOPIC_REPLICATION_FACTOR)
-  : undefined;
-
-const { topics } = JSON.parse(readFileSync(file, 'utf8'));
-const kafka = new Kafka({
-  clientId: 'convene-create-topics',
-  brokers,
-  logLevel: logLevel.WARN,
-  retry: { retries: 10, initialRetryTime: 500 },
+const config = kafkaBusConfigFromEnv({
+  KAFKA_BROKERS: 'localhost:9092',
+  KAFKA_TOPICS_FILE: join(dirname(fileURLToPath(import.meta.url)), 'topics.json'),
+  ...process.env,
+  KAFKA_CLIENT_ID: 'convene-create-topics',
+  KAFKA_PROVISION_TOPICS: 'true',
 });
-const admin = kafka.admin();
-
-try {
-  await admin.connect();
-  const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((t) => !existing.has(t.name));
-  for (const t of topics.filter((t) => existing.has(t.name))) {
-    console.log(`exists  ${t.name}`);
-  }
-  if (missing.length > 0) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({
-        topic: t.name,
-        numPartitions: t.partitions,
-        replicationFactor: replicationOverride ?? t.replicationFactor,
-        configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value: String(value) })),
-      })),
-    });
-    for (const t of missing) console.log(`created ${t.name} (${t.partitions} partitions)`);
-  }
-} catch (error) {
-  console.error(`create-topics: ${error instanceof Error ? error.message : String(error)}`);
+const log = (level) => (obj, msg) => console[level](`create-topics: ${msg ?? ''} ${JSON.stringify(obj)}`);
+const logger = { debug() {}, info: log('log'), warn: log('warn'), error: log('error') };
+// The broker may still be settling after its health check passed: be patient here.
+const kafka = createKafka(config, logger, { retry: { retries: 10, initialRetryTime: 500 } });
+const result = await provisionTopics(kafka, config, logger);
+for (const name of result.existing) console.log(`exists  ${name}`);
+for (const t of config.topics.filter((t) => result.created.includes(t.name))) console.log(`created ${t.name} (${t.partitions} partitions)`);
+if (result.status !== 'done') {
+  console.error(`create-topics: ${result.error ?? result.status}`);
   process.exitCode = 1;
-} finally {
-  await admin.disconnect();
 }

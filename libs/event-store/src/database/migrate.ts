@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { CreateEventStore1732230000000 } from '../migrations/1732230000000-create-event-store.js';
 import { CreateProjectionAppliedEvents1732300000000 } from '../migrations/1732300000000-create-projection-applied-events.js';
@@ -20,14 +21,29 @@ export function createDataSource(url: string, migrations: MigrationClass[] = [])
   });
 }
 
-/** Applies pending migrations (each in its own transaction); returns the names applied. */
+/**
+ * Applies pending migrations (each in its own transaction); returns the names applied. Holds an
+ * advisory lock meanwhile, so that the api, relay and projector starting together on an empty
+ * database migrate one after the other instead of failing on each other's tables.
+ */
 export async function runMigrations(url: string, migrations: MigrationClass[] = []): Promise<string[]> {
-  const ds = createDataSource(url, migrations);
-  await ds.initialize();
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
   try {
-    const done = await ds.runMigrations({ transaction: 'each' });
-    return done.map((m) => m.name);
+    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    const ds = createDataSource(url, migrations);
+    await ds.initialize();
+    try {
+      const done = await ds.runMigrations({ transaction: 'each' });
+      return done.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
   } finally {
-    await ds.destroy();
+    await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
+    await lock.end();
   }
 }
+
+/** Arbitrary, fixed: the key of the migration lock. */
+const MIGRATION_LOCK = 7_310_551_220;

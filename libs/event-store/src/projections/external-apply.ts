@@ -40,16 +40,19 @@ const ADVANCE_WINDOW = 5000;
  *   committed can never be jumped over.
  * - upto: the event just before the gap (every row before a visible row is visible), or, with no
  *   gap in the window, the window's last event.
+ * The window is inlined where used (NOT MATERIALIZED): the gap search stops at the first gap
+ * instead of reading the whole window.
  */
 const ADVANCE_SQL = `
-WITH gap AS MATERIALIZED (
-  SELECT w.tx, w.pos FROM (
-    SELECT transaction_id AS tx, global_position AS pos FROM events
-    WHERE (transaction_id, global_position) > ($3::xid8, $4::bigint)
-      AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY transaction_id, global_position
-    LIMIT $5
-  ) w
+WITH win AS NOT MATERIALIZED (
+  SELECT transaction_id AS tx, global_position AS pos FROM events
+  WHERE (transaction_id, global_position) > ($3::xid8, $4::bigint)
+    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY transaction_id, global_position
+  LIMIT $5
+),
+gap AS MATERIALIZED (
+  SELECT w.tx, w.pos FROM win w
   WHERE NOT EXISTS (
     SELECT 1 FROM projection_applied_events a WHERE a.projection = $1 AND a.generation = $2 AND a.global_position = w.pos)
   ORDER BY w.tx, w.pos
@@ -57,23 +60,15 @@ WITH gap AS MATERIALIZED (
 ),
 upto AS MATERIALIZED (
   SELECT tx, pos FROM (
-    SELECT e.transaction_id AS tx, e.global_position AS pos FROM events e, gap g
-    WHERE (e.transaction_id, e.global_position) > ($3::xid8, $4::bigint) AND (e.transaction_id, e.global_position) < (g.tx, g.pos)
+    -- The gap as two scalar subqueries: values the index condition can use, not a join filter.
+    SELECT e.transaction_id AS tx, e.global_position AS pos FROM events e
+    WHERE (e.transaction_id, e.global_position) > ($3::xid8, $4::bigint)
+      AND (e.transaction_id, e.global_position) < ((SELECT tx FROM gap), (SELECT pos FROM gap))
     ORDER BY e.transaction_id DESC, e.global_position DESC
     LIMIT 1
   ) before_gap
   UNION ALL
-  SELECT tx, pos FROM (
-    SELECT w.tx, w.pos FROM (
-      SELECT transaction_id AS tx, global_position AS pos FROM events
-      WHERE (transaction_id, global_position) > ($3::xid8, $4::bigint)
-        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY transaction_id, global_position
-      LIMIT $5
-    ) w
-    ORDER BY w.tx DESC, w.pos DESC
-    LIMIT 1
-  ) window_end
+  SELECT tx, pos FROM (SELECT w.tx, w.pos FROM win w ORDER BY w.tx DESC, w.pos DESC LIMIT 1) window_end
   WHERE NOT EXISTS (SELECT 1 FROM gap)
 ),
 forgotten AS (
