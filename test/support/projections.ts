@@ -19,11 +19,16 @@ export const workloadMeta = (): CommandMeta => ({
   occurredAt: new Date().toISOString(),
 });
 
-/** Per stream: how many ThingHappened, and the last version seen. */
-export function countingProjection(options: { poisonWhen?: (e: StoredEvent) => boolean } = {}): Projection {
+/**
+ * Per stream: how many ThingHappened, and the last version seen. `failOnce` throws once after
+ * writing (a crash between the read-model write and the checkpoint); `poisonWhen` always throws.
+ */
+export function countingProjection(
+  options: { poisonWhen?: (e: StoredEvent) => boolean; version?: number; failOnce?: { armed: boolean } } = {},
+): Projection {
   return {
     name: 'test.thing-counts',
-    version: 1,
+    version: options.version ?? 1,
     tables: ['thing_counts'],
     eventTypes: ['ThingHappened'],
     async setup({ client, table }) {
@@ -43,6 +48,10 @@ export function countingProjection(options: { poisonWhen?: (e: StoredEvent) => b
          ON CONFLICT (stream_id) DO UPDATE SET n = ${table('thing_counts')}.n + excluded.n, last_version = excluded.last_version`,
         [[...per.keys()], [...per.values()].map((c) => c.n), [...per.values()].map((c) => c.last)],
       );
+      if (options.failOnce?.armed) {
+        options.failOnce.armed = false;
+        throw new Error('crash between the read-model write and the checkpoint');
+      }
     },
   };
 }

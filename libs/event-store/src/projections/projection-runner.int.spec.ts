@@ -12,36 +12,7 @@ import type { StoredEvent } from '../types.js';
 import type { Projection, ProjectionContext } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { readModelHash } from './read-model-hash.js';
-
-/** Counts events per stream, set-based: one upsert per batch. `failOnce` throws after writing. */
-function countingProjection(opts: { version?: number; failOnce?: { armed: boolean } } = {}): Projection {
-  return {
-    name: 'test.thing-counts',
-    version: opts.version ?? 1,
-    tables: ['thing_counts'],
-    eventTypes: ['ThingHappened'],
-    async setup({ client, table }: ProjectionContext) {
-      await client.query(`CREATE TABLE ${table('thing_counts')} (stream_id text PRIMARY KEY, n int NOT NULL, last_version int NOT NULL)`);
-    },
-    async apply({ client, table }: ProjectionContext, events: StoredEvent[]) {
-      const per = new Map<string, { n: number; last: number }>();
-      for (const e of events) {
-        const c = per.get(e.streamId) ?? { n: 0, last: 0 };
-        per.set(e.streamId, { n: c.n + 1, last: Math.max(c.last, e.version) });
-      }
-      await client.query(
-        `INSERT INTO ${table('thing_counts')} (stream_id, n, last_version)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
-         ON CONFLICT (stream_id) DO UPDATE SET n = ${table('thing_counts')}.n + excluded.n, last_version = excluded.last_version`,
-        [[...per.keys()], [...per.values()].map((c) => c.n), [...per.values()].map((c) => c.last)],
-      );
-      if (opts.failOnce?.armed) {
-        opts.failOnce.armed = false;
-        throw new Error('crash between the read-model write and the checkpoint');
-      }
-    },
-  };
-}
+import { countingProjection } from '../../../../test/support/projections.js';
 
 const variants: Array<[string, () => Promise<TestDatabase>]> = [['embedded PGlite', () => createEmbeddedDatabase()]];
 if (hasServer()) variants.push(['PostgreSQL server', () => createServerDatabase()]);
