@@ -8,8 +8,6 @@ import {
 } from '../../../../test/support/databases.js';
 import { meta } from '../event-store.contract.js';
 import { EventStore } from '../event-store.js';
-import type { StoredEvent } from '../types.js';
-import type { Projection, ProjectionContext } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { readModelHash } from './read-model-hash.js';
 import { countingProjection } from '../../../../test/support/projections.js';
