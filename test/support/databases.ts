@@ -53,3 +53,10 @@ export async function createEmbeddedDatabase(migrations: Parameters<typeof runMi
     },
   };
 }
+
+/** For describe.each: the embedded PGlite always, the PostgreSQL server when there is one. */
+export function databaseVariants(): Array<[string, () => Promise<TestDatabase>]> {
+  const variants: Array<[string, () => Promise<TestDatabase>]> = [['embedded PGlite', () => createEmbeddedDatabase()]];
+  if (hasServer()) variants.push(['PostgreSQL server', () => createServerDatabase()]);
+  return variants;
+}

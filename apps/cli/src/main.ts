@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { openDatabase, runMigrations } from '@convene/event-store';
+import { migrationsOf, openDatabase, runMigrations } from '@convene/event-store';
 import { kafkaBusConfigFromEnv, kafkaBusStatus } from '@convene/kafka-bus';
 import { createTokenCommand } from '@convene/platform';
 import { DemoSeeder } from '@convene/scheduling';
@@ -15,7 +15,7 @@ program
   .action(async () => {
     const db = await openDatabase();
     try {
-      const applied = await runMigrations(db.url, features.flatMap((f) => f.migrations ?? []));
+      const applied = await runMigrations(db.url, migrationsOf(features));
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to migrate: the schema is up to date.');
     } finally {
       await db.close();

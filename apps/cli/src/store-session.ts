@@ -1,4 +1,4 @@
-import { type Database, EventRegistry, EventStore, ProjectionRunner, createPool, openDatabase, runMigrations } from '@convene/event-store';
+import { type Database, type EventStore, ProjectionRunner, createEventStore, migrationsOf, openDatabase, projectionsOf, runMigrations } from '@convene/event-store';
 import type pg from 'pg';
 import { features } from '../../api/src/features.js';
 
@@ -13,12 +13,9 @@ export interface StoreSession {
 
 export async function openStoreSession(): Promise<StoreSession> {
   const db = await openDatabase();
-  await runMigrations(db.url, features.flatMap((f) => f.migrations ?? []));
-  const pool = createPool(db.url, db.poolSize);
-  const store = new EventStore(pool, new EventRegistry().register(...features.flatMap((f) => f.events ?? [])), {
-    preparedStatements: db.kind === 'postgres',
-  });
-  const runner = new ProjectionRunner(store, features.flatMap((f) => f.projections ?? []));
+  await runMigrations(db.url, migrationsOf(features));
+  const { pool, store } = createEventStore(db, features);
+  const runner = new ProjectionRunner(store, projectionsOf(features));
   return {
     db,
     pool,

@@ -4,7 +4,8 @@ import { type Database, createPool, openDatabase } from './database/database.js'
 import { runMigrations } from './database/migrate.js';
 import { EventRegistry } from './event-registry.js';
 import { EventStore } from './event-store.js';
-import type { ConveneFeature } from './feature.js';
+import { type ConveneFeature, migrationsOf, projectionsOf, registryOf } from './feature.js';
+import { storeOptionsFor } from './event-store-stack.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 
 export const DATABASE = Symbol('DATABASE');
@@ -56,10 +57,7 @@ export class EventStoreModule {
           provide: DATABASE,
           useFactory: async () => {
             const db = options.database ?? Object.assign(await openDatabase(), { ownedByModule: true });
-            const applied = await runMigrations(
-              db.url,
-              options.features.flatMap((f) => f.migrations ?? []),
-            );
+            const applied = await runMigrations(db.url, migrationsOf(options.features));
             if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
             return db;
           },
@@ -71,19 +69,18 @@ export class EventStoreModule {
         },
         {
           provide: EventRegistry,
-          useFactory: () => new EventRegistry().register(...options.features.flatMap((f) => f.events ?? [])),
+          useFactory: () => registryOf(options.features),
         },
         {
           provide: EventStore,
           inject: [PG_POOL, EventRegistry, DATABASE],
-          // Prepared statements only on a server: the PGlite socket shares one session between connections.
-          useFactory: (pool: pg.Pool, r: EventRegistry, db: Database) => new EventStore(pool, r, { preparedStatements: db.kind === 'postgres' }),
+          useFactory: (pool: pg.Pool, r: EventRegistry, db: Database) => new EventStore(pool, r, storeOptionsFor(db)),
         },
         {
           provide: ProjectionRunner,
           inject: [EventStore, DATABASE],
           useFactory: (store: EventStore, db: Database) =>
-            new ProjectionRunner(store, options.features.flatMap((f) => f.projections ?? []), {
+            new ProjectionRunner(store, projectionsOf(options.features), {
               pollMs: db.supportsListen ? 1000 : 100,
               listenUrl: db.supportsListen ? db.url : undefined,
               onError: (name, err) => logger.error(`projection ${name} failed: ${(err as Error).message}`),

@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import type { EventDefinition } from './event-registry.js';
+import { type EventDefinition, EventRegistry } from './event-registry.js';
 import type { Projection } from './projections/projection.js';
 
 /**
@@ -17,3 +17,7 @@ export interface ConveneFeature {
    */
   streamTypes?: string[];
 }
+
+export const migrationsOf = (features: ConveneFeature[]) => features.flatMap((f) => f.migrations ?? []);
+export const projectionsOf = (features: ConveneFeature[]) => features.flatMap((f) => f.projections ?? []);
+export const registryOf = (features: ConveneFeature[]) => new EventRegistry().register(...features.flatMap((f) => f.events ?? []));

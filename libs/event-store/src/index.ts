@@ -13,5 +13,6 @@ export {
   NoActiveGeneration,
 } from './projections/external-apply.js';
 export { readModelHash } from './projections/read-model-hash.js';
-export { type ConveneFeature } from './feature.js';
+export { type ConveneFeature, migrationsOf, projectionsOf, registryOf } from './feature.js';
+export { createEventStore, storeOptionsFor } from './event-store-stack.js';
 export { EventStoreModule, DATABASE, PG_POOL, FEATURES, type EventStoreModuleOptions } from './event-store.module.js';

@@ -1,9 +1,9 @@
 import {
   type ConveneFeature,
-  createPool,
+  createEventStore,
   type Database,
-  EventRegistry,
-  EventStore,
+  type EventStore,
+  migrationsOf,
   openDatabase,
   runMigrations,
 } from '@convene/event-store';
@@ -45,9 +45,9 @@ export async function runWorker(name: string, features: ConveneFeature[], defaul
   const all = [...features, kafkaBusFeature];
   const config = kafkaBusConfigFromEnv(process.env, { features: all });
   const db = await openDatabase();
-  await migrate(db.url, all, logger);
-  const pool = createPool(db.url, db.poolSize);
-  const store = new EventStore(pool, new EventRegistry().register(...all.flatMap((f) => f.events ?? [])));
+  // runMigrations holds an advisory lock: processes starting together migrate in turn.
+  await runMigrations(db.url, migrationsOf(all));
+  const { pool, store } = createEventStore(db, all);
   const worker = create({ db, store, config, features: all, logger });
   const health = await startHealthServer({
     port: Number(process.env.PORT ?? defaultPort),
@@ -70,23 +70,4 @@ export async function runWorker(name: string, features: ConveneFeature[], defaul
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-}
-
-/**
- * Migrations with patience: api, relay and projector start together (docker-compose), and two
- * processes migrating an empty database at once make one fail on a duplicate catalog entry.
- * The loser tries again and finds the work done.
- */
-async function migrate(url: string, features: ConveneFeature[], logger: Logger): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runMigrations(url, features.flatMap((f) => f.migrations ?? []));
-      return;
-    } catch (err) {
-      const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
-      if (attempt >= 5 || !['23505', '42P07', '42710'].includes(code ?? '')) throw err;
-      logger.warn({ attempt, error: (err as Error).message }, 'migrations collided with another process: trying again');
-      await new Promise((r) => setTimeout(r, 500 * attempt));
-    }
-  }
 }

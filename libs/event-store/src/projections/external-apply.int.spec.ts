@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createEmbeddedDatabase, createServerDatabase, hasServer, type TestDatabase } from '../../../../test/support/databases.js';
+import { type TestDatabase, databaseVariants } from '../../../../test/support/databases.js';
 import { meta } from '../event-store.contract.js';
 import { EventStore } from '../event-store.js';
 import type { StoredEvent } from '../types.js';
@@ -31,10 +31,8 @@ function sequences(name: string): Projection {
   };
 }
 
-const variants: Array<[string, () => Promise<TestDatabase>]> = [['embedded PGlite', () => createEmbeddedDatabase()]];
-if (hasServer()) variants.push(['PostgreSQL server', () => createServerDatabase()]);
 
-describe.each(variants)('external batches into projections (%s)', (_label, open) => {
+describe.each(databaseVariants())('external batches into projections (%s)', (_label, open) => {
   let db: TestDatabase;
   let store: EventStore;
   beforeAll(async () => {

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  createEmbeddedDatabase,
-  createServerDatabase,
-  hasServer,
-  type TestDatabase,
-} from '../../../../test/support/databases.js';
+import { createServerDatabase, hasServer, type TestDatabase, databaseVariants } from '../../../../test/support/databases.js';
 import { meta } from '../event-store.contract.js';
 import { EventStore } from '../event-store.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { readModelHash } from './read-model-hash.js';
 import { countingProjection } from '../../../../test/support/projections.js';
 
-const variants: Array<[string, () => Promise<TestDatabase>]> = [['embedded PGlite', () => createEmbeddedDatabase()]];
-if (hasServer()) variants.push(['PostgreSQL server', () => createServerDatabase()]);
 
-describe.each(variants)('projection runner (%s)', (_label, open) => {
+describe.each(databaseVariants())('projection runner (%s)', (_label, open) => {
   let db: TestDatabase;
   let store: EventStore;
   beforeAll(async () => {

@@ -7,6 +7,9 @@ import { type Projection, type ProjectionContext, physicalName, projectionContex
 type Status = 'building' | 'active' | 'retired';
 
 const samePosition = (a: Checkpoint, b: Checkpoint) => a.transactionId === b.transactionId && a.globalPosition === b.globalPosition;
+/** Cursor order: by transaction id, then global position. */
+const atOrAfter = (c: Checkpoint, target: Checkpoint) =>
+  c.transactionId > target.transactionId || (c.transactionId === target.transactionId && c.globalPosition >= target.globalPosition);
 
 /** One generation of one projection being advanced. */
 interface Track {
@@ -386,11 +389,14 @@ export class ProjectionRunner {
     }
   }
 
+  /** Whether one of this runner's active generations has not yet reached the target. */
+  private activeBehind(target: Checkpoint): boolean {
+    return this.tracks.some((t) => t.status === 'active' && !atOrAfter(t.checkpoint, target));
+  }
+
   /** Whether some active generation has not yet passed the target position. */
   private async behind(target: Checkpoint): Promise<boolean> {
-    const passed = (c: Checkpoint) =>
-      c.transactionId > target.transactionId || (c.transactionId === target.transactionId && c.globalPosition >= target.globalPosition);
-    if (this.running) return this.tracks.some((t) => t.status === 'active' && !passed(t.checkpoint));
+    if (this.running) return this.activeBehind(target);
     // Another process runs the projections: ask the checkpoints table.
     const { rows } = await this.pool.query(
       `SELECT count(*)::int AS n FROM projection_checkpoints
@@ -408,10 +414,7 @@ export class ProjectionRunner {
     );
     if (rows.length === 0) return;
     const target: Checkpoint = { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) };
-    const reached = (c: Checkpoint) =>
-      c.transactionId > target.transactionId ||
-      (c.transactionId === target.transactionId && c.globalPosition >= target.globalPosition);
-    while (!this.tracks.every((t) => t.status !== 'active' || reached(t.checkpoint))) {
+    while (this.activeBehind(target)) {
       if (Date.now() > deadline) throw new Error('Projections did not catch up in time');
       if (!this.running) await this.catchUp();
       else await sleep(10);

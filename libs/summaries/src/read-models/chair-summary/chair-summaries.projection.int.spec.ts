@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventRegistry, EventStore, ProjectionRunner, readModelHash } from '@convene/event-store';
-import { createEmbeddedDatabase, createServerDatabase, hasServer, type TestDatabase } from '../../../../../test/support/databases.js';
+import { type TestDatabase, databaseVariants } from '../../../../../test/support/databases.js';
 import { summariesFeature } from '../../summaries.feature.js';
 import { meta, past, publishedSummary } from '../../summary/summary.fixture.js';
 import type { Recorded, SummaryEvent } from '../../summary/summary.events.js';
@@ -9,10 +9,8 @@ import type { SummaryState } from '../../summary/summary.state.js';
 import { foldStored } from '../../summary/summary.stored.js';
 import { CHAIR_SUMMARIES, CHAIR_SUMMARY_EDITIONS, chairSummariesProjection } from './chair-summaries.projection.js';
 
-const variants: Array<[string, () => Promise<TestDatabase>]> = [['embedded PGlite', () => createEmbeddedDatabase()]];
-if (hasServer()) variants.push(['PostgreSQL server', () => createServerDatabase()]);
 
-describe.each(variants)('chair-summaries projection (%s)', (_label, open) => {
+describe.each(databaseVariants())('chair-summaries projection (%s)', (_label, open) => {
   let db: TestDatabase;
   let store: EventStore;
   beforeAll(async () => {
