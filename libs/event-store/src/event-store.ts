@@ -8,6 +8,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type Checkpoint,
+  type CommandMeta,
   type EventMetadata,
   type ExpectedVersion,
   type NewEvent,
@@ -35,6 +36,15 @@ const encodeExpected = (e: ExpectedVersion): number => {
   if (!Number.isInteger(e) || e < 0) throw new RangeError(`Invalid expected version ${e}`);
   return e;
 };
+const metadataOf = (meta: CommandMeta): EventMetadata => ({
+  eventId: randomUUID(),
+  correlationId: meta.correlationId,
+  causationId: meta.causationId ?? null,
+  actor: meta.actor,
+  ...(meta.actorRole ? { actorRole: meta.actorRole } : {}),
+  occurredAt: meta.occurredAt,
+  ...(meta.idempotency ? { idempotencyKey: meta.idempotency.key } : {}),
+});
 const describeExpected = (n: number) => (n === ANY ? 'any' : n === 0 ? 'no-stream' : String(n));
 
 /**
@@ -155,17 +165,7 @@ export class EventStore {
       types: events.map((e) => e.type),
       schemaVersions: events.map((e) => this.registry.schemaVersionOf(e.type)),
       datas: sealed.map((d) => JSON.stringify(d)),
-      metadatas: events.map(() =>
-        JSON.stringify({
-          eventId: randomUUID(),
-          correlationId: meta.correlationId,
-          causationId: meta.causationId ?? null,
-          actor: meta.actor,
-          ...(meta.actorRole ? { actorRole: meta.actorRole } : {}),
-          occurredAt: meta.occurredAt,
-          ...(meta.idempotency ? { idempotencyKey: meta.idempotency.key } : {}),
-        } satisfies EventMetadata),
-      ),
+      metadatas: events.map((e) => JSON.stringify(metadataOf(e.meta ?? meta))),
     };
     if (meta.idempotency) return this.appendIdempotent(pending, meta.idempotency);
     return new Promise<AppendResult>((resolve, reject) => {
@@ -367,7 +367,11 @@ export class EventStore {
   }
 
   /** The stream's events from `fromVersion` on, in version order. */
-  async readStream(streamId: string, fromVersion = 1, options: { asOf?: Date; toVersion?: number } = {}): Promise<StoredEvent[]> {
+  async readStream(
+    streamId: string,
+    fromVersion = 1,
+    options: { asOf?: Date; toVersion?: number; /** false: leave personal fields sealed. */ decrypt?: boolean } = {},
+  ): Promise<StoredEvent[]> {
     const params: unknown[] = [streamId, fromVersion];
     let extra = '';
     if (options.toVersion !== undefined) {
@@ -382,7 +386,7 @@ export class EventStore {
       `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2${extra} ORDER BY version`,
       params,
     );
-    return this.toStored(rows, true);
+    return this.toStored(rows, options.decrypt ?? true);
   }
 
   /**
@@ -440,6 +444,24 @@ export class EventStore {
   async headPosition(): Promise<bigint> {
     const { rows } = await this.pool.query(`SELECT coalesce(max(global_position), 0)::text AS head FROM events`);
     return BigInt(rows[0].head);
+  }
+
+  /**
+   * Opens the sealed fields of events read with `decrypt: false` and upcasts them, for those of
+   * the given types only (all when omitted): a reader that fetched a batch for several consumers
+   * pays for decryption only where some consumer needs the data.
+   */
+  async reveal(events: StoredEvent[], types?: ReadonlySet<string>): Promise<StoredEvent[]> {
+    const wanted = (e: StoredEvent) => !types || types.has(e.type);
+    const chosen = events.filter(wanted).map((e) => ({ ...e, data: structuredClone(e.data) }));
+    await this.cipher.open(this.pool, chosen);
+    let i = 0;
+    return events.map((e) => {
+      if (!wanted(e)) return e;
+      const o = chosen[i++];
+      const { schemaVersion, data } = this.registry.upcast(o.type, o.schemaVersion, o.data);
+      return { ...o, schemaVersion, data };
+    });
   }
 
   private async toStored(rows: RawRow[], decrypt: boolean): Promise<StoredEvent[]> {

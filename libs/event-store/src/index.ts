@@ -16,3 +16,4 @@ export { readModelHash } from './projections/read-model-hash.js';
 export { type ConveneFeature, migrationsOf, projectionsOf, registryOf } from './feature.js';
 export { createEventStore, storeOptionsFor } from './event-store-stack.js';
 export { EventStoreModule, DATABASE, PG_POOL, FEATURES, type EventStoreModuleOptions } from './event-store.module.js';
+export { streamDocumentProjection, type DocumentColumn, type StreamDocumentSpec } from './projections/stream-document.projection.js';

@@ -30,6 +30,11 @@ export interface EventMetadata {
 export interface NewEvent<T extends string = string, D = Record<string, unknown>> {
   type: T;
   data: D;
+  /**
+   * The command this event records, when one append records several commands (a batch decided
+   * together on one stream); otherwise the append's meta applies.
+   */
+  meta?: CommandMeta;
 }
 
 /** An event as read back from the store (upcasted, personal fields decrypted or "[erased]"). */

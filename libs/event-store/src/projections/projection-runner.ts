@@ -53,6 +53,8 @@ export class ProjectionRunner {
   private readonly projections = new Map<string, Projection>();
   private tracks: Track[] = [];
   private running = false;
+  /** Stopped for good (shutdown): waiters return at once instead of asking a closing pool. */
+  private stopped = false;
   private loop?: Promise<void>;
   private wake?: () => void;
   private listener?: pg.Client;
@@ -151,11 +153,11 @@ export class ProjectionRunner {
   }
 
   /** Applies one batch to a track. Returns how many events were read (0: caught up). */
-  private async step(track: Track, readAhead?: StoredEvent[]): Promise<number> {
+  private async step(track: Track, readAhead?: { after: Checkpoint; batch: StoredEvent[] }): Promise<number> {
     // Compare-and-set against the position this batch was read from, not the live field, which
-    // a concurrent step of the same track may have moved meanwhile.
-    const from = track.checkpoint;
-    const batch = readAhead ?? (await this.store.readAll({ after: from, limit: this.batchSize }));
+    // a concurrent step of the same track (the live loop beside a rebuild) may have moved meanwhile.
+    const from = readAhead?.after ?? track.checkpoint;
+    const batch = readAhead?.batch ?? (await this.store.readAll({ after: from, limit: this.batchSize }));
     if (batch.length === 0) {
       if (track.status === 'building') await this.switchOver(track);
       return 0;
@@ -164,6 +166,7 @@ export class ProjectionRunner {
     const relevant = p.eventTypes ? batch.filter((e) => p.eventTypes!.includes(e.type)) : batch;
     const last = batch[batch.length - 1];
     const next: Checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+    if (relevant.length === 0) return this.skipOver(track, from, next, batch.length);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -207,6 +210,35 @@ export class ProjectionRunner {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * A batch with nothing for the projection only moves its checkpoint: one compare-and-set
+   * statement instead of a transaction (nothing else changes, and the Kafka projector records
+   * only events the projection applies).
+   */
+  private async skipOver(track: Track, from: Checkpoint, next: Checkpoint, read: number): Promise<number> {
+    const p = track.projection;
+    const { rowCount } = await this.pool.query(
+      `UPDATE projection_checkpoints SET transaction_id = $3::xid8, global_position = $4, updated_at = now()
+       WHERE name = $1 AND generation = $2 AND transaction_id = $5::xid8 AND global_position = $6`,
+      [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString(), from.transactionId.toString(), from.globalPosition.toString()],
+    );
+    if (rowCount === 1) {
+      track.checkpoint = next;
+      this.errors.delete(p.name);
+      return read;
+    }
+    // Another runner moved it: take its position and read again from there.
+    const { rows } = await this.pool.query(
+      `SELECT transaction_id::text AS tx, global_position::text AS pos, events_applied::text AS applied
+       FROM projection_checkpoints WHERE name = $1 AND generation = $2`,
+      [p.name, track.generation],
+    );
+    if (rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
+    track.checkpoint = { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) };
+    track.applied = BigInt(rows[0].applied);
+    return read;
   }
 
   /** A building generation has caught up: point the views at it and retire the old one. */
@@ -281,10 +313,11 @@ export class ProjectionRunner {
     };
     let ahead = read(track.checkpoint);
     for (;;) {
-      const batch = await ahead.batch;
+      const { after, batch: pending } = ahead;
+      const batch = await pending;
       const last = batch[batch.length - 1];
       if (last) ahead = read({ transactionId: last.transactionId, globalPosition: last.globalPosition });
-      const n = await this.step(track, batch);
+      const n = await this.step(track, { after, batch });
       if (n === 0) break;
       // Another runner moved the checkpoint: what was read ahead starts in the wrong place.
       if (!samePosition(track.checkpoint, ahead.after)) ahead = read(track.checkpoint);
@@ -313,21 +346,14 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     let backoff = 100;
     while (this.running) {
-      let progressed = false;
-      for (const track of [...this.tracks]) {
-        try {
-          if ((await this.step(track)) > 0) progressed = true;
-        } catch (err) {
-          this.errors.set(track.projection.name, err instanceof Error ? err.message : String(err));
-          this.options.onError?.(track.projection.name, err);
-          await sleep(backoff);
-          backoff = Math.min(backoff * 2, 30_000);
-        }
-      }
-      if (progressed) {
-        backoff = 100;
+      const { progressed, failed } = await this.round();
+      if (failed) {
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
         continue;
       }
+      backoff = 100;
+      if (progressed) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollMs);
         this.wake = () => {
@@ -339,7 +365,53 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * One step of every track. Tracks at the same checkpoint (all of them, once caught up) share
+   * one read of the log, decrypted only for the event types one of them applies, and apply it in
+   * parallel, each in its own transaction: a round costs one read, not one per projection.
+   */
+  private async round(): Promise<{ progressed: boolean; failed: boolean }> {
+    const groups = new Map<string, Track[]>();
+    for (const t of this.tracks) {
+      const key = `${t.checkpoint.transactionId}:${t.checkpoint.globalPosition}`;
+      groups.set(key, [...(groups.get(key) ?? []), t]);
+    }
+    let failed = false;
+    const fail = (track: Track, err: unknown) => {
+      failed = true;
+      this.errors.set(track.projection.name, err instanceof Error ? err.message : String(err));
+      this.options.onError?.(track.projection.name, err);
+    };
+    const progressed = await Promise.all(
+      [...groups.values()].map(async (tracks) => {
+        let batch: StoredEvent[];
+        const after = tracks[0].checkpoint;
+        try {
+          const sealed = await this.store.readAll({ after, limit: this.batchSize, decrypt: false });
+          const types = tracks.every((t) => t.projection.eventTypes) ? new Set(tracks.flatMap((t) => t.projection.eventTypes!)) : undefined;
+          batch = await this.store.reveal(sealed, types);
+        } catch (err) {
+          for (const t of tracks) fail(t, err);
+          return false;
+        }
+        const steps = await Promise.all(
+          tracks.map(async (t) => {
+            try {
+              return (await this.step(t, { after, batch })) > 0;
+            } catch (err) {
+              fail(t, err);
+              return false;
+            }
+          }),
+        );
+        return steps.some(Boolean);
+      }),
+    );
+    return { progressed: progressed.some(Boolean), failed };
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
     this.running = false;
     this.store.appended.off('appended', this.onAppended);
     this.wake?.();
@@ -381,6 +453,8 @@ export class ProjectionRunner {
     };
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      // The command is committed either way: at shutdown its caller gets its answer, not an error.
+      if (this.stopped) return false;
       const behind = await this.behind(target);
       if (!behind) return true;
       if (Date.now() > deadline) return false;

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { StoredEvent } from '@convene/event-store';
+import { type StoredEvent, streamDocumentProjection } from '@convene/event-store';
 import { type ConsultationEvent, consultationEventTypes } from '../consultation/consultation.events.js';
 import { type Consultation, evolveConsultation, statusOf } from '../consultation/consultation.state.js';
-import { streamDocumentProjection } from './stream-document.projection.js';
+
 
 /** A consultation as the read side keeps it: the folded state, plus when things changed. */
 export interface ConsultationDocument {

@@ -1,7 +1,7 @@
-import type { StoredEvent } from '@convene/event-store';
+import { type StoredEvent, streamDocumentProjection } from '@convene/event-store';
 import { type SeriesEvent, seriesEventTypes } from '../series/series.events.js';
 import { evolveSeries, type Series } from '../series/series.state.js';
-import { streamDocumentProjection } from './stream-document.projection.js';
+
 
 export interface SeriesDocument {
   series: Series | null;

@@ -1,4 +1,5 @@
-import type { Projection, ProjectionContext, StoredEvent } from '@convene/event-store';
+import type { StoredEvent } from '../types.js';
+import type { Projection, ProjectionContext } from './projection.js';
 
 /** A column kept beside the document for queries (filters, ordering, joins). */
 export interface DocumentColumn<D> {
@@ -13,7 +14,7 @@ export interface StreamDocumentSpec<D> {
   version: number;
   table: string;
   eventTypes: string[];
-  /** The row an event belongs to: the id of the aggregate whose stream it is on. */
+  /** The row an event belongs to: the aggregate whose stream it is on, or an entity within it (its versions rise too). */
   rowId(event: StoredEvent): string;
   initial(): D;
   apply(doc: D, event: StoredEvent): D;
