@@ -1,4 +1,5 @@
 import countries from 'i18n-iso-countries';
+import worldCountries from 'world-countries/countries.json' with { type: 'json' };
 import { RuleViolation } from '@convene/event-store';
 
 /** The six official languages of the United Nations, as ISO 639-1 codes. */
@@ -20,7 +21,15 @@ export interface Country {
   /** ISO 3166-1 alpha-2, for systems that want it (flags, e-mail domains). */
   alpha2: string;
   names: Record<UnLanguage, string>;
+  /** The UN regional group the State belongs to (how the UN reports regional balance). */
+  regionalGroup: string;
 }
+
+/** For the States and territories in no UN regional group (observer States, territories). */
+export const NO_REGIONAL_GROUP = 'Not in a UN regional group';
+
+// world-countries (maintained, from the mledoze/countries dataset) carries each State's UN regional group.
+const REGIONAL_GROUPS = new Map((worldCountries as Array<{ cca3: string; unRegionalGroup: string }>).map((c) => [c.cca3, c.unRegionalGroup || NO_REGIONAL_GROUP]));
 
 /**
  * ISO 3166-1 countries with their names in the six UN languages, from i18n-iso-countries (a
@@ -38,6 +47,7 @@ export class Countries {
           code,
           alpha2: countries.alpha3ToAlpha2(code) ?? '',
           names: Object.fromEntries(UN_LANGUAGES.map((l) => [l, countries.getName(code, l) ?? code])) as Record<UnLanguage, string>,
+          regionalGroup: REGIONAL_GROUPS.get(code) ?? NO_REGIONAL_GROUP,
         },
       ]),
     );
@@ -54,6 +64,11 @@ export class Countries {
   /** The name in the language; the code itself for an unknown code, so that a display never breaks. */
   name(code: string, language: UnLanguage = 'en'): string {
     return this.byCode.get(code)?.names[language] ?? code;
+  }
+
+  /** The UN regional group (African Group, Asia and the Pacific Group, ...) of a State. */
+  regionalGroup(code: string): string {
+    return this.byCode.get(code)?.regionalGroup ?? NO_REGIONAL_GROUP;
   }
 
   all(): Country[] {

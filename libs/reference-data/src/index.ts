@@ -1,4 +1,4 @@
-export { Countries, type Country, isUnLanguage, requestedLanguage, UN_LANGUAGES, type UnLanguage } from './countries.js';
+export { Countries, type Country, NO_REGIONAL_GROUP, isUnLanguage, requestedLanguage, UN_LANGUAGES, type UnLanguage } from './countries.js';
 export {
   type Membership,
   type NonStateMembership,

@@ -15,6 +15,7 @@ export interface AddSessionInput {
   moderator?: Person | null;
   speakers?: Person[];
   description?: string | null;
+  capacity?: number | null;
 }
 
 export class AddSession extends SchedulingCommand<AddSessionInput> {}

@@ -31,6 +31,7 @@ export function addSession(input: AddSessionInput, state: ConsultationState, sib
     moderator: input.moderator ?? null,
     speakers: input.speakers ?? [],
     description: input.description ?? null,
+    capacity: input.capacity ?? null,
   };
   requireFree(bookingOf(consultation, session), bookingsOf([consultation, ...siblings]));
   return [{ type: 'SessionAdded', data: { consultationId: input.consultationId, ...session } }];

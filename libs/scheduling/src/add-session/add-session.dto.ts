@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { SESSION_ACCESS, SESSION_KINDS, type SessionAccess, type SessionKind } from '../consultation/consultation.events.js';
 import { LocalDateTime, OptionalText, PersonDto, Text } from '../http/shared.dto.js';
 
@@ -49,4 +49,11 @@ export class AddSessionDto extends SessionTimesDto {
 
   @OptionalText(5000)
   description?: string | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 100000, description: 'Seats in this session, when fewer than the consultation has', example: 40 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  capacity?: number | null;
 }

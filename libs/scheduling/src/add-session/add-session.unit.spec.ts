@@ -59,6 +59,10 @@ describe('add a session', () => {
     spec.given(scheduled()).when(command).then([sessionAdded()]);
   });
 
+  it('keeps the seats of a session smaller than the consultation (a breakout room)', () => {
+    spec.given(scheduled()).when({ ...command, capacity: 30 }).then([sessionAdded({ capacity: 30 })]);
+  });
+
   it('DST: 09:30 in Geneva in summer is 07:30 UTC', () => {
     spec
       .given(scheduled({ startDate: '2019-07-01', endDate: '2019-07-02' }))

@@ -94,6 +94,8 @@ export type SessionAdded = {
     moderator: Person | null;
     speakers: Person[];
     description: string | null;
+    /** Seats of its own, below the consultation's (a smaller room); absent or null: no own limit. */
+    capacity?: number | null;
   } & SessionTimes;
 };
 

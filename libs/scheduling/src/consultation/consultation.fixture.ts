@@ -57,6 +57,7 @@ export function sessionAdded(overrides: Partial<SessionData> = {}): SessionAdded
       moderator: null,
       speakers: [bob],
       description: null,
+      capacity: null,
       ...overrides,
     },
   };
