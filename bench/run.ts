@@ -8,7 +8,9 @@ interface Suite {
 
 const suites: Record<string, () => Promise<Suite>> = {
   'event-store': () => import('./event-store.bench.js'),
+  documents: () => import('./documents.bench.js'),
   kafka: () => import('./kafka.bench.js'),
+  registration: () => import('./registration.bench.js'),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

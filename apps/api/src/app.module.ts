@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { type Database, EventStoreModule, resolveDataDir } from '@convene/event-store';
 import { PlatformModule } from '@convene/platform';
+import { RegistrationModule } from '@convene/registration';
 import { SchedulingModule } from '@convene/scheduling';
 import { SummariesModule } from '@convene/summaries';
 import { features } from './features.js';
@@ -29,6 +30,7 @@ export class AppModule {
           idempotencyStore: { useClass: PgIdempotencyStore },
         }),
         SchedulingModule,
+        RegistrationModule,
         SummariesModule,
       ],
       controllers: [HealthController],

@@ -1,6 +1,7 @@
 import type { ConveneFeature } from '@convene/event-store';
+import { registrationFeature } from '@convene/registration';
 import { schedulingFeature } from '@convene/scheduling';
 import { summariesFeature } from '@convene/summaries';
 
 /** Every module's events, projections and migrations, for the API, the CLI and the workers. */
-export const features: ConveneFeature[] = [schedulingFeature, summariesFeature];
+export const features: ConveneFeature[] = [schedulingFeature, registrationFeature, summariesFeature];

@@ -1,0 +1,152 @@
+/**
+ * Registration burst over the whole stack: the API as its own process (node dist/apps/api/src/main.js)
+ * on the PostgreSQL server at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres,
+ * where it creates and drops a database of its own), driven over HTTP by autocannon from this process.
+ * Every request registers a new person (a new e-mail) for one consultation: the hardest case,
+ * as all of them are decided on that consultation's one book.
+ *
+ * Figures, one JSON line each on stdout ({"bench":"registration","metric":...,"value":...,"unit":...}):
+ *   registrations_per_s   2xx answers per second with BENCH_REG_CONNECTIONS (64) connections, no rate limit
+ *   p50_ms_at_1000        latency at an offered rate of 1,000 registrations/s (coordinated omission corrected)
+ *   p99_ms_at_1000
+ *   errors                non-2xx answers and socket errors over both runs (must be 0)
+ * Knobs: BENCH_REG_SECONDS (10), BENCH_REG_CONNECTIONS (64), BENCH_REG_RATE (1000).
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Request } from 'autocannon';
+import pg from 'pg';
+import { jwtSettingsFromEnv, TokenIssuer } from '@convene/platform';
+
+const BENCH = 'registration';
+const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_REG_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_REG_CONNECTIONS ?? 64);
+const RATE = Number(process.env.BENCH_REG_RATE ?? 1000);
+
+function emit(metric: string, value: number, unit: string): void {
+  process.stdout.write(`${JSON.stringify({ bench: BENCH, metric, value: Math.round(value * 100) / 100, unit })}\n`);
+}
+const note = (msg: string) => process.stderr.write(`  ${msg}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error('the API did not become healthy');
+}
+
+async function json(base: string, method: string, url: string, token: string, body: unknown): Promise<Record<string, string>> {
+  const res = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, string>;
+}
+
+/** A consultation with room for everyone the bench registers, registration open for a year. */
+async function openConsultation(base: string, token: string): Promise<string> {
+  const series = await json(base, 'POST', '/api/series', token, { title: 'Bench series', organiser: 'UNODA' });
+  const consultation = await json(base, 'POST', `/api/series/${series.id}/consultations`, token, {
+    title: 'Bench consultation',
+    regionalOrganisation: 'ASEAN',
+    venue: { city: 'Singapore', country: 'SGP' },
+    timeZone: 'Asia/Singapore',
+    startDate: '2030-06-17',
+    endDate: '2030-06-18',
+    capacity: 100_000,
+    workingLanguages: ['en'],
+  });
+  await json(base, 'POST', `/api/consultations/${consultation.id}/announce`, token, {});
+  await json(base, 'POST', `/api/consultations/${consultation.id}/open-registration`, token, { deadline: '2030-06-10T18:00' });
+  return consultation.id;
+}
+
+/** A new person on every request: a registration, never the "already registered" answer. */
+function registrationBody(): string {
+  const id = randomUUID();
+  return JSON.stringify({
+    person: { givenName: 'Bench', familyName: `Participant ${id.slice(0, 8)}`, email: `${id}@bench.example.org`, gender: 'not-stated', nationality: 'SGP' },
+    stakeholderGroup: 'civil-society',
+    represents: { organisation: 'Bench NGO' },
+    role: 'observer',
+    publicListingConsent: false,
+  });
+}
+
+async function burst(url: string, options: { connections: number; overallRate?: number }) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections: options.connections,
+    duration: SECONDS,
+    ...(options.overallRate && { overallRate: options.overallRate }),
+    requests: [{ setupRequest: (req: Request) => ({ ...req, body: registrationBody() }) }],
+  });
+}
+
+export async function run(): Promise<void> {
+  const name = `convene_bench_registration_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'convene-bench-registration-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../apps/api/src/main.js');
+  const api = spawn(process.execPath, [main], {
+    env: { ...process.env, DATABASE_URL: withDatabase(SERVER_URL, name), PORT: String(port), HOST: '127.0.0.1', CONVENE_DATA_DIR: dataDir, CONVENE_DEMO_SEED: 'off', LOG_LEVEL: 'warn', KAFKA_BROKERS: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForHealth(base);
+    const token = await new TokenIssuer(jwtSettingsFromEnv(dataDir)).issueToken({ role: 'secretariat', sub: 'bench' });
+    const consultationId = await openConsultation(base, token);
+    const url = `${base}/api/consultations/${consultationId}/registrations`;
+
+    note(`warm-up, then ${SECONDS} s at ${CONNECTIONS} connections`);
+    await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, connections: 8, amount: 500, requests: [{ setupRequest: (req: Request) => ({ ...req, body: registrationBody() }) }] });
+    const saturated = await burst(url, { connections: CONNECTIONS });
+    emit('registrations_per_s', saturated['2xx'] / saturated.duration, 'registrations/s');
+    note(`saturation latency p50 ${saturated.latency.p50} ms, p99 ${saturated.latency.p99} ms`);
+
+    note(`${SECONDS} s at ${RATE}/s offered`);
+    const paced = await burst(url, { connections: Math.max(CONNECTIONS, 100), overallRate: RATE });
+    note(`achieved ${Math.round(paced['2xx'] / paced.duration)}/s`);
+    emit('p50_ms_at_1000', paced.latency.p50, 'ms');
+    emit('p99_ms_at_1000', paced.latency.p99, 'ms');
+    emit('errors', saturated.non2xx + saturated.errors + paced.non2xx + paced.errors, 'count');
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((resolve) => api.once('exit', resolve));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

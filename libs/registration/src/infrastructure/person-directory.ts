@@ -1,0 +1,43 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { PG_POOL } from '@convene/event-store';
+
+/** Case and surrounding space never make another address; Unicode is compared in one normal form. */
+export const normaliseEmail = (email: string) => email.trim().normalize('NFC').toLowerCase();
+
+const digest = (email: string) => createHash('sha256').update(normaliseEmail(email)).digest('hex');
+
+/**
+ * The person id of an e-mail address, made on first sight. Concurrent first sights of one
+ * address agree on one id (the insert that loses reads the winner's).
+ */
+@Injectable()
+export class PersonDirectory {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  async personFor(email: string): Promise<string> {
+    const key = digest(email);
+    for (;;) {
+      const { rows } = await this.pool.query<{ person_id: string }>(
+        `WITH made AS (
+           INSERT INTO person_directory (email_digest, person_id) VALUES ($1, $2)
+           ON CONFLICT (email_digest) DO NOTHING RETURNING person_id)
+         SELECT person_id FROM made UNION ALL SELECT person_id FROM person_directory WHERE email_digest = $1`,
+        [key, randomUUID()],
+      );
+      // Empty when a concurrent insert won after this statement's snapshot was taken: ask again.
+      if (rows.length > 0) return rows[0].person_id;
+    }
+  }
+
+  /** A changed address leads to the same person too (the old one keeps leading there). */
+  async addAddress(email: string, personId: string): Promise<void> {
+    await this.pool.query(`INSERT INTO person_directory (email_digest, person_id) VALUES ($1, $2) ON CONFLICT (email_digest) DO NOTHING`, [digest(email), personId]);
+  }
+
+  /** On erasure: nothing may lead from an address to the person any more. */
+  async forget(personId: string): Promise<void> {
+    await this.pool.query(`DELETE FROM person_directory WHERE person_id = $1`, [personId]);
+  }
+}

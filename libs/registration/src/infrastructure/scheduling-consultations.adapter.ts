@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { SchedulingReadModels } from '@convene/scheduling';
+import type { ConsultationFacts, Consultations } from '../ports/consultations.js';
+
+/**
+ * Registration's view of a consultation, from scheduling's read model. Registration commands
+ * are decided against the read model as it is: a change of schedule committed a moment before
+ * (a deadline moved, a session closed) can be missed for the time the projection takes to apply
+ * it, which the projection runner keeps to milliseconds (read-your-writes on every command).
+ */
+@Injectable()
+export class SchedulingConsultations implements Consultations {
+  constructor(private readonly scheduling: SchedulingReadModels) {}
+
+  async find(consultationId: string): Promise<ConsultationFacts | undefined> {
+    const c = (await this.scheduling.consultation(consultationId))?.doc.consultation;
+    if (!c) return undefined;
+    const registration = c.registration.status === 'not-opened' ? { status: 'not-opened' as const, deadlineUtc: null } : { status: c.registration.status, deadlineUtc: c.registration.deadlineUtc };
+    return {
+      consultationId: c.consultationId,
+      seriesId: c.seriesId,
+      title: c.title,
+      regionalOrganisation: c.regionalOrganisation,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      timeZone: c.timeZone,
+      capacity: c.capacity,
+      cancelled: c.cancelled !== null,
+      registration,
+      sessions: c.sessions.map((s) => ({
+        sessionId: s.sessionId,
+        title: s.title,
+        access: s.access,
+        capacity: s.capacity ?? null,
+        cancelled: s.cancelled !== null,
+        day: s.startLocal.slice(0, 10),
+      })),
+    };
+  }
+}

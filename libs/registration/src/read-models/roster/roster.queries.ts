@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { PG_POOL } from '@convene/event-store';
+import type { RegistrationStatus } from '../../book/registration-book.state.js';
+import { ROSTER_TABLE, type RosterEntry } from './roster.projection.js';
+
+export interface RosterFilter {
+  status?: RegistrationStatus;
+  stakeholderGroup?: string;
+  state?: string;
+}
+
+/** A name and affiliation that their owner agreed to show publicly, and nothing else. */
+export interface PublicRosterEntry {
+  name: string;
+  affiliation: string | null;
+  jobTitle: string | null;
+  stakeholderGroup: string;
+  represents: { state: string | null; organisation: string | null };
+}
+
+export const displayName = (p: RosterEntry['person']) => [p.honorific, p.givenName, p.familyName].filter(Boolean).join(' ');
+
+/** Reads of the roster read model (registration_roster, a view over the live generation). */
+@Injectable()
+export class RosterQueries {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  async registration(registrationId: string): Promise<{ entry: RosterEntry; version: number } | null> {
+    const { rows } = await this.pool.query<{ doc: RosterEntry; version: number }>(`SELECT doc, version FROM ${ROSTER_TABLE} WHERE id = $1`, [registrationId]);
+    return rows[0] ? { entry: rows[0].doc, version: rows[0].version } : null;
+  }
+
+  /** Every registration of the consultation, in the order they came in. */
+  async roster(consultationId: string, filter: RosterFilter = {}): Promise<RosterEntry[]> {
+    const params: unknown[] = [consultationId];
+    let where = 'consultation_id = $1';
+    const add = (column: string, value: string | undefined) => {
+      if (value === undefined) return;
+      params.push(value);
+      where += ` AND ${column} = $${params.length}`;
+    };
+    add('status', filter.status);
+    add('stakeholder_group', filter.stakeholderGroup);
+    add('represented_state', filter.state);
+    const { rows } = await this.pool.query<{ doc: RosterEntry }>(`SELECT doc FROM ${ROSTER_TABLE} WHERE ${where} ORDER BY registered_seq`, params);
+    return rows.map((r) => r.doc);
+  }
+
+  /** Confirmed participants who consented to be listed, by family name. */
+  async publicRoster(consultationId: string): Promise<PublicRosterEntry[]> {
+    const confirmed = await this.roster(consultationId, { status: 'confirmed' });
+    return confirmed
+      .filter((e) => e.publicListingConsent)
+      .sort((a, b) => a.person.familyName.localeCompare(b.person.familyName) || a.person.givenName.localeCompare(b.person.givenName))
+      .map((e) => ({
+        name: displayName(e.person),
+        affiliation: e.person.affiliation,
+        jobTitle: e.person.jobTitle,
+        stakeholderGroup: e.stakeholderGroup,
+        represents: e.represents,
+      }));
+  }
+
+  /** Waitlisted registrations in the order they joined the waitlist. */
+  async waitlist(consultationId: string): Promise<RosterEntry[]> {
+    const { rows } = await this.pool.query<{ doc: RosterEntry }>(
+      `SELECT doc FROM ${ROSTER_TABLE} WHERE consultation_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq`,
+      [consultationId],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  /** The largest book version the roster reflects for the consultation: an ETag for its collections. */
+  async rosterVersion(consultationId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${ROSTER_TABLE} WHERE consultation_id = $1`, [consultationId]);
+    return rows[0].v ?? 0;
+  }
+}
