@@ -121,6 +121,22 @@ describe("a Chair's summary from first draft to corrected second edition", () =>
     ]);
   });
 
+  it('refuses text naming a registered participant of the consultation, by family name too', async () => {
+    await t.http
+      .post(`/api/consultations/${id}/registrations`)
+      .set('Authorization', secretariat)
+      .send({
+        person: { givenName: 'Farida', familyName: 'Okonkwo', email: `farida-${randomUUID()}@example.org` },
+        stakeholderGroup: 'academia',
+        represents: { organisation: 'University of Lagos' },
+        role: 'observer',
+      })
+      .expect(201);
+    const text = 'The paper by Okonkwo shaped the discussion.';
+    const res = await t.http.post(`${base(id)}/key-points`).set('Authorization', secretariat).send({ sectionId: 'session-1', text }).expect(422);
+    expect(res.body).toMatchObject({ rule: 'ChathamHouseAttribution', spans: [expect.objectContaining({ text: 'Okonkwo', reason: 'names a participant of this consultation' })] });
+  });
+
   it('refuses an attributed statement naming the rule and the offending spans', async () => {
     const res = await t.http
       .post(`${base(id)}/key-points`)

@@ -1,5 +1,6 @@
 import { enableGracefulShutdown, PLATFORM_LOGGER, type Logger } from '@convene/platform';
 import { DemoSeeder } from '@convene/scheduling';
+import { SummariesDemoSeeder } from '@convene/summaries';
 import { createApp } from './bootstrap.js';
 
 const app = await createApp({ runProjections: !process.env.KAFKA_BROKERS });
@@ -10,7 +11,11 @@ enableGracefulShutdown(app, { logger });
 await app.init();
 if (process.env.CONVENE_DEMO_SEED !== 'off') {
   const seeded = await app.get(DemoSeeder).seedIfEmpty();
-  if (seeded) logger.info(seeded, 'empty event store: demo series loaded');
+  if (seeded) {
+    // The Chair's summaries need the series' consultations: they come after them, on the same empty store.
+    const summaries = await app.get(SummariesDemoSeeder).seed();
+    logger.info({ ...seeded, summaries }, "empty event store: demo series and its Chair's summaries loaded");
+  }
 }
 const port = Number(process.env.PORT ?? 3000);
 await app.listen(port, process.env.HOST ?? '0.0.0.0');

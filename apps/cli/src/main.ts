@@ -4,6 +4,7 @@ import { migrationsOf, openDatabase, runMigrations } from '@convene/event-store'
 import { kafkaBusConfigFromEnv, kafkaBusStatus } from '@convene/kafka-bus';
 import { createTokenCommand } from '@convene/platform';
 import { DemoSeeder } from '@convene/scheduling';
+import { SummariesDemoSeeder } from '@convene/summaries';
 import { features } from '../../api/src/features.js';
 import { openStoreSession } from './store-session.js';
 
@@ -95,7 +96,7 @@ program
 
 program
   .command('seed')
-  .description('Load the demo series (UNIDIR-CSIS cyber workshops, seeds/demo) through the command handlers; a second run changes nothing')
+  .description("Load the demo series (UNIDIR-CSIS cyber workshops, seeds/demo) and its Chair's summaries through the command handlers; a second run changes nothing")
   .action(async () => {
     // The whole application without HTTP: the same handlers, store and projections as the API.
     const { NestFactory } = await import('@nestjs/core');
@@ -104,12 +105,15 @@ program
       logger: ['error', 'warn'],
     });
     try {
-      const { commands, appended } = await app.get(DemoSeeder).seed();
-      console.log(
-        appended === 0
-          ? `The demo series is already there (${commands} commands, nothing appended).`
-          : `Demo series loaded: ${appended} of ${commands} commands appended events.`,
-      );
+      // The summaries need the series' consultations: they come second.
+      const report = (what: string, { commands, appended }: { commands: number; appended: number }) =>
+        console.log(
+          appended === 0
+            ? `${what}: already there (${commands} commands, nothing appended).`
+            : `${what} loaded: ${appended} of ${commands} commands appended events.`,
+        );
+      report('Demo series', await app.get(DemoSeeder).seed());
+      report("Chair's summaries of the demo series", await app.get(SummariesDemoSeeder).seed());
     } finally {
       await app.close();
     }

@@ -1,6 +1,7 @@
 /** The summaries module's public surface: the Nest module, its feature, ports, and what reports read. */
 export { SummariesModule } from './summaries.module.js';
 export { summariesFeature } from './summaries.feature.js';
+export { SummariesDemoSeeder } from './demo/summaries-demo-seeder.js';
 export { CONSULTATION_PEOPLE, type ConsultationPeople } from './ports/consultation-people.js';
 export { CONSULTATIONS, type ConsultationFacts, type Consultations } from './ports/consultations.js';
 export { ChairSummaryQueries } from './read-models/chair-summary/chair-summary.queries.js';

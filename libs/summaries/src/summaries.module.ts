@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RegistrationModule } from '@convene/registration';
 import { SchedulingModule } from '@convene/scheduling';
 import { AddFootnoteHandler } from './add-footnote/add-footnote.handler.js';
 import { AddKeyPointHandler } from './add-key-point/add-key-point.handler.js';
 import { ApproveSummaryHandler } from './approve-summary/approve-summary.handler.js';
+import { SummariesDemoSeeder } from './demo/summaries-demo-seeder.js';
 import { SummaryCommandsController } from './http/summary-commands.controller.js';
 import { SummaryQueriesController } from './http/summary-queries.controller.js';
 import { SchedulingConsultations } from './infrastructure/scheduling-consultations.adapter.js';
@@ -24,11 +26,10 @@ import { WithdrawKeyPointHandler } from './withdraw-key-point/withdraw-key-point
 
 /**
  * Chair's summaries over HTTP. Needs the event store, CQRS and platform modules of the app.
- * The ports are served from scheduling today; registration's participants join through
- * CONSULTATION_PEOPLE (an adapter merging both) when that module exists.
+ * The ports are served from scheduling's and registration's read models.
  */
 @Module({
-  imports: [SchedulingModule],
+  imports: [SchedulingModule, RegistrationModule],
   controllers: [SummaryCommandsController, SummaryQueriesController],
   providers: [
     SummaryRepository,
@@ -47,6 +48,7 @@ import { WithdrawKeyPointHandler } from './withdraw-key-point/withdraw-key-point
     PublishSummaryHandler,
     IssueCorrectionHandler,
     WaiveAttributionHandler,
+    SummariesDemoSeeder,
     SchedulingConsultations,
     { provide: CONSULTATIONS, useExisting: SchedulingConsultations },
     { provide: CONSULTATION_PEOPLE, useExisting: SchedulingConsultations },

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { RosterQueries } from '@convene/registration';
 import { type Person, SchedulingReadModels } from '@convene/scheduling';
 import type { ConsultationPeople } from '../ports/consultation-people.js';
 import type { ConsultationFacts, Consultations } from '../ports/consultations.js';
 
 /**
- * Both ports served from scheduling's consultation read model: whether the consultation
- * exists, which of its sessions are closed, and who chairs, moderates and speaks in them.
- * Cancelled sessions count too: their people were announced and their closed doors promised.
+ * Both ports served from the read models: whether the consultation exists and which of its
+ * sessions are closed (scheduling); who chairs, moderates and speaks in them (scheduling) and
+ * who registered for it (registration). Cancelled sessions and registrations that ended count
+ * too: their people were announced or came forward, and their closed doors promised.
  */
 @Injectable()
 export class SchedulingConsultations implements Consultations, ConsultationPeople {
-  constructor(private readonly scheduling: SchedulingReadModels) {}
+  constructor(
+    private readonly scheduling: SchedulingReadModels,
+    private readonly roster: RosterQueries,
+  ) {}
 
   private async consultation(consultationId: string) {
     return (await this.scheduling.consultation(consultationId))?.doc.consultation ?? undefined;
@@ -25,6 +30,7 @@ export class SchedulingConsultations implements Consultations, ConsultationPeopl
   async namesFor(consultationId: string): Promise<string[]> {
     const sessions = (await this.consultation(consultationId))?.sessions ?? [];
     const people = sessions.flatMap((s) => [s.chair, s.moderator, ...s.speakers]).filter((p): p is Person => p !== null);
-    return [...new Set(people.map((p) => p.name))];
+    const registered = (await this.roster.roster(consultationId)).map((e) => `${e.person.givenName} ${e.person.familyName}`);
+    return [...new Set([...people.map((p) => p.name), ...registered])];
   }
 }

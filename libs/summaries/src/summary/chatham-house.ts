@@ -149,6 +149,8 @@ const spanOf = (text: string, start: number, end: number, reason: string): Offen
 
 const PARTICIPANT = 'names a participant of this consultation';
 
+const isNotAName = (token: string) => NOT_A_NAME.has(token.replace(/\.$/, ''));
+
 function personSpans(text: string, people: readonly string[]): OffendingSpan[] {
   const spans: OffendingSpan[] = [];
   for (const raw of people) {
@@ -158,16 +160,16 @@ function personSpans(text: string, people: readonly string[]): OffendingSpan[] {
     for (const m of matches(full, text)) spans.push(spanOf(text, m.index, m.index + m[0].length, PARTICIPANT));
     // The family name alone ("as Diallo put it"), case-sensitive so that a surname that is also a
     // common word only counts when capitalised; a short token would match initials.
+    // A lowercase last word ("Scholar of international law") or a word of the summary's own
+    // vocabulary ("Representative of a Member State") is a description, not a family name.
     const family = tokens[tokens.length - 1];
-    if (tokens.length > 1 && family.length >= 3) {
+    if (tokens.length > 1 && family.length >= 3 && /^\p{Lu}/u.test(family) && !isNotAName(family)) {
       const alone = new RegExp(`${NOT_LETTER_BEFORE}${escape(family)}${NOT_LETTER_AFTER}`, 'gu');
       for (const m of matches(alone, text)) spans.push(spanOf(text, m.index, m.index + m[0].length, PARTICIPANT));
     }
   }
   return spans;
 }
-
-const isNotAName = (token: string) => NOT_A_NAME.has(token.replace(/\.$/, ''));
 
 function namedSpeakerSpans(text: string, p: Patterns): OffendingSpan[] {
   const spans: OffendingSpan[] = [];

@@ -43,6 +43,12 @@ describe('ChathamHouseAttribution: what the detector finds', () => {
     ]);
   });
 
+  it('takes a last word for a family name only when it is capitalised and not the summary\'s own vocabulary', () => {
+    const people = ['Scholar of international law', 'Representative of a Member State'];
+    expect(spans('Participants discussed how international law applies; each Member State reported.', people)).toEqual([]);
+    expect(texts('A Scholar of international law was invited.', people)).toEqual(['Scholar of international law']);
+  });
+
   it('ignores erased names and merges overlapping findings into one span with every reason', () => {
     expect(spans('Nothing here.', ['[erased]'])).toEqual([]);
     const [span] = spans('Ms Amina Diallo said so.', ['Amina Diallo']);
