@@ -57,7 +57,7 @@ async function consultation(access: Array<'closed' | 'open'> = ['closed', 'open'
         start: `2019-01-24T${10 + 2 * i}:00`,
         end: `2019-01-24T${11 + 2 * i}:00`,
         room: 'Room XVIII',
-        chair: i === 0 ? { personId: randomUUID(), name: CHAIR_NAME } : null,
+        chair: i === 0 ? { personId: 'chair-lindqvist', name: CHAIR_NAME } : null,
         speakers: [{ personId: randomUUID(), name: SPEAKER_NAME }].slice(0, i === 0 ? 1 : 0),
       })
       .expect(201);

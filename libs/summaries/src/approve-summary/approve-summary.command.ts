@@ -7,6 +7,9 @@ export interface ApproveSummaryInput {
   meta: CommandMeta;
 }
 
+/** With the Chairs the agenda names, looked up by the handler. */
+export type ApproveSummaryDecision = ApproveSummaryInput & { chairs: readonly string[] };
+
 export class ApproveSummary extends Command<SummaryChange> {
   constructor(
     readonly input: ApproveSummaryInput,

@@ -2,7 +2,8 @@ import { describe, it } from '@jest/globals';
 import { CONSULTATION, given, meta, past, publishedSummary } from '../summary/summary.fixture.js';
 import { decideApproveSummary } from './approve-summary.decide.js';
 
-const approve = (role = 'chair') => ({ consultationId: CONSULTATION, meta: meta(role) });
+/** The agenda names chair-1 (the fixture's chair actor) as the consultation's Chair. */
+const approve = (role = 'chair', chairs: string[] = ['chair-1'], actor?: string) => ({ consultationId: CONSULTATION, meta: meta(role, actor), chairs });
 const submitted = () => [past.started(), past.section(), past.keyPoint(), past.submitted()];
 
 describe('approve', () => {
@@ -14,6 +15,16 @@ describe('approve', () => {
 
   it('OnlyChairMayApprove: the secretariat cannot approve', () => {
     given(...submitted()).when((s) => decideApproveSummary(approve('secretariat'), s)).thenRefuses('OnlyChairMayApprove', 403);
+  });
+
+  it("NotThisConsultationsChair: a Chair of another consultation cannot approve this one", () => {
+    given(...submitted()).when((s) => decideApproveSummary(approve('chair', ['chair-1'], 'chair-of-elsewhere'), s)).thenRefuses('NotThisConsultationsChair', 403);
+  });
+
+  it('with no Chair named on the agenda, any Chair may approve', () => {
+    given(...submitted())
+      .when((s) => decideApproveSummary(approve('chair', [], 'chair-of-elsewhere'), s))
+      .then([{ type: 'ChairSummaryApproved', data: { edition: 1, approvedVersion: 4 } }]);
   });
 
   it('OnlySubmittedSummaryCanBeApproved: not a draft, not twice, not a published edition', () => {

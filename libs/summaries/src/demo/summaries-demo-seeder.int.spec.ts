@@ -72,7 +72,9 @@ describe("the demo series' Chair's summaries", () => {
       const id = summary.consultationId;
       const editions = await queries.editions(id);
       expect(editions).toHaveLength(1);
-      expect(editions[0]).toMatchObject({ edition: 1, approvedBy: 'convene-seed', publishedBy: 'convene-seed', correctionReason: null });
+      // Approved by the consultation's own Chair (the first the demo agenda names), published by the seed.
+      const chairKey = series.consultations.find((c) => c.id === id)!.sessions.find((s) => s.chair !== null)!.chair as keyof typeof series.people;
+      expect(editions[0]).toMatchObject({ edition: 1, approvedBy: series.people[chairKey].personId, publishedBy: 'convene-seed', correctionReason: null });
       const { sections, footnotes } = editions[0].content;
       expect({
         sections: sections.map(({ sectionId, kind, sessionId, title, text, keyPoints }) => ({
@@ -88,7 +90,7 @@ describe("the demo series' Chair's summaries", () => {
 
       // Approved by the Chair (role chair) with no waiver: the rule found nothing, and finds nothing now.
       const state = await queries.current(id);
-      expect(state).toMatchObject({ status: 'published', chathamHouse: true, waivers: [], approval: { by: 'convene-seed' } });
+      expect(state).toMatchObject({ status: 'published', chathamHouse: true, waivers: [], approval: { by: series.people[chairKey].personId } });
       const texts = [...sections.flatMap((s) => [s.title, s.text, ...s.keyPoints.map((k) => k.text)]), ...footnotes.flatMap((f) => f.text ?? [])];
       expect(texts.flatMap((text) => findAttributions(text, peopleOf(id)))).toEqual([]);
 

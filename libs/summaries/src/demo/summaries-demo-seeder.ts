@@ -82,7 +82,9 @@ export class SummariesDemoSeeder {
           requestHash: createHash('sha256').update(canonicalJson(step.input)).digest('hex'),
         };
         if (await this.done(idempotency)) continue;
-        const meta: CommandMeta = { actor: 'convene-seed', actorRole: step.role, correlationId, occurredAt: new Date().toISOString(), idempotency };
+        // Only the consultation's own Chair approves: the seed acts as the Chair the demo agenda names.
+        const actor = step.role === 'chair' ? ((await this.consultations.find(summary.consultationId))?.chairs[0] ?? 'convene-seed') : 'convene-seed';
+        const meta: CommandMeta = { actor, actorRole: step.role, correlationId, occurredAt: new Date().toISOString(), idempotency };
         const change = await this.run(step, meta, summary);
         if (!change) break;
         if (change.appended && !change.appended.replayed) {

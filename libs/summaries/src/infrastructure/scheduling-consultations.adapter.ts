@@ -24,7 +24,12 @@ export class SchedulingConsultations implements Consultations, ConsultationPeopl
   async find(consultationId: string): Promise<ConsultationFacts | undefined> {
     const consultation = await this.consultation(consultationId);
     if (!consultation) return undefined;
-    return { consultationId, sessions: consultation.sessions.map((s) => ({ sessionId: s.sessionId, closed: s.access === 'closed' })) };
+    const chairs = consultation.sessions.map((s) => s.chair?.personId).filter((id): id is string => typeof id === 'string');
+    return {
+      consultationId,
+      sessions: consultation.sessions.map((s) => ({ sessionId: s.sessionId, closed: s.access === 'closed' })),
+      chairs: [...new Set(chairs)],
+    };
   }
 
   async namesFor(consultationId: string): Promise<string[]> {

@@ -6,6 +6,11 @@ export interface ConsultationFacts {
   consultationId: string;
   /** Its sessions, with whether each is closed (member-State delegations and organisers only). */
   sessions: Array<{ sessionId: string; closed: boolean }>;
+  /**
+   * Person ids of the Chairs the agenda names (the chair of any of its sessions): only they may
+   * approve the summary or waive the attribution rule. Empty: no Chair named yet, any Chair may.
+   */
+  chairs: string[];
 }
 
 export interface Consultations {

@@ -2,8 +2,8 @@ import { describe, it } from '@jest/globals';
 import { CONSULTATION, given, meta, past } from '../summary/summary.fixture.js';
 import { decideStartSummary } from './start-summary.decide.js';
 
-const closed = { consultationId: CONSULTATION, sessions: [{ sessionId: 'x1', closed: true }, { sessionId: 'x2', closed: false }] };
-const open = { consultationId: CONSULTATION, sessions: [{ sessionId: 'x2', closed: false }] };
+const closed = { consultationId: CONSULTATION, sessions: [{ sessionId: 'x1', closed: true }, { sessionId: 'x2', closed: false }], chairs: [] };
+const open = { consultationId: CONSULTATION, sessions: [{ sessionId: 'x2', closed: false }], chairs: [] };
 
 describe('start a summary', () => {
   it('starts edition 1 under the Chatham House rule when a session is closed', () => {

@@ -48,6 +48,17 @@ export function mustBeChair(role: string | undefined, rule: string, act: string)
   if (role !== 'chair') throw new RuleViolation(rule, `Only the Chair may ${act}`, 403, { actingRole: role ?? null });
 }
 
+/**
+ * The Chair of this consultation, not any Chair: the acting person must be one the agenda names
+ * as chair, when it names one (a token's subject is the person id).
+ */
+export function mustBeThisConsultationsChair(meta: { actor: string; actorRole?: string }, chairs: readonly string[], rule: string, act: string): void {
+  mustBeChair(meta.actorRole, rule, act);
+  if (chairs.length > 0 && !chairs.includes(meta.actor)) {
+    throw new RuleViolation('NotThisConsultationsChair', `Only the Chair of this consultation may ${act}`, 403, { actor: meta.actor });
+  }
+}
+
 /** One text of the summary to check, and where it sits. */
 export interface CheckedText {
   field: 'title' | 'text';

@@ -11,6 +11,9 @@ export interface WaiveAttributionInput {
   meta: CommandMeta;
 }
 
+/** With the Chairs the agenda names, looked up by the handler. */
+export type WaiveAttributionDecision = WaiveAttributionInput & { chairs: readonly string[] };
+
 export class WaiveAttribution extends Command<SummaryChange> {
   constructor(readonly input: WaiveAttributionInput) {
     super();

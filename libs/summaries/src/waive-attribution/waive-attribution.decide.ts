@@ -1,13 +1,13 @@
 import { RuleViolation } from '@convene/event-store';
 import { findAttributions } from '../summary/chatham-house.js';
 import type { SummaryEvent } from '../summary/summary.events.js';
-import { type AttributionContext, mustBeChair, mustBeStarted } from '../summary/summary.rules.js';
+import { type AttributionContext, mustBeStarted, mustBeThisConsultationsChair } from '../summary/summary.rules.js';
 import type { SummaryState } from '../summary/summary.state.js';
-import type { WaiveAttributionInput } from './waive-attribution.command.js';
+import type { WaiveAttributionDecision } from './waive-attribution.command.js';
 
 /** The Chair exempts one exact text from the attribution rule; any other wording needs its own waiver. */
-export function decideWaiveAttribution(cmd: WaiveAttributionInput, state: SummaryState, ctx: AttributionContext): SummaryEvent[] {
-  mustBeChair(cmd.meta.actorRole, 'OnlyChairMayWaive', 'waive the Chatham House rule');
+export function decideWaiveAttribution(cmd: WaiveAttributionDecision, state: SummaryState, ctx: AttributionContext): SummaryEvent[] {
+  mustBeThisConsultationsChair(cmd.meta, cmd.chairs, 'OnlyChairMayWaive', 'waive the Chatham House rule');
   mustBeStarted(state, cmd.consultationId);
   const spans = findAttributions(cmd.text, ctx.people);
   if (spans.length === 0) {
