@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { EventStore } from '../event-store.js';
@@ -49,6 +50,9 @@ export interface RunnerOptions {
  * transaction that also moves the checkpoint by compare-and-set, so that a crash between the
  * write and the checkpoint leaves no effect, and two runners never apply a batch twice.
  */
+/** How long after an announced append an empty read is retried every 10 ms. */
+const APPEND_VISIBILITY_WINDOW_MS = 2000;
+
 export class ProjectionRunner {
   private readonly projections = new Map<string, Projection>();
   private tracks: Track[] = [];
@@ -61,7 +65,14 @@ export class ProjectionRunner {
   private readonly errors = new Map<string, string>();
   private readonly batchSize: number;
   private readonly pollMs: number;
-  private readonly onAppended = () => this.wake?.();
+  private readonly onAppended = () => {
+    this.appendSeenAt = Date.now();
+    this.wake?.();
+  };
+  /** When an append was last announced (in process or by NOTIFY). */
+  private appendSeenAt = 0;
+  /** Emits 'moved' after a round moved some checkpoint: read-your-writes waiters check again. */
+  private readonly progress = new EventEmitter();
 
   constructor(
     private readonly store: EventStore,
@@ -71,6 +82,8 @@ export class ProjectionRunner {
     for (const p of projections) this.register(p);
     this.batchSize = options.batchSize ?? 1000;
     this.pollMs = options.pollMs ?? 250;
+    // Every request waiting for its write listens: thousands at a burst are expected, not a leak.
+    this.progress.setMaxListeners(0);
   }
 
   register(p: Projection): void {
@@ -347,6 +360,7 @@ export class ProjectionRunner {
     let backoff = 100;
     while (this.running) {
       const { progressed, failed } = await this.round();
+      if (progressed) this.progress.emit('moved');
       if (failed) {
         await sleep(backoff);
         backoff = Math.min(backoff * 2, 30_000);
@@ -354,6 +368,12 @@ export class ProjectionRunner {
       }
       backoff = 100;
       if (progressed) continue;
+      // An announced append may not be readable yet: the cursor waits for every older transaction
+      // on the server to end. Look again shortly rather than sleep until the next poll.
+      if (Date.now() - this.appendSeenAt < APPEND_VISIBILITY_WINDOW_MS) {
+        await sleep(10);
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollMs);
         this.wake = () => {
@@ -459,8 +479,23 @@ export class ProjectionRunner {
       if (!behind) return true;
       if (Date.now() > deadline) return false;
       this.wake?.();
-      await sleep(this.running ? 2 : 20);
+      // Running here: woken by the next checkpoint move, not by polling (a burst of waiters would
+      // otherwise spin the event loop); elsewhere (the Kafka projector): ask the table again soon.
+      if (this.running) await this.nextProgress(20);
+      else await sleep(20);
     }
+  }
+
+  private nextProgress(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.progress.off('moved', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.progress.on('moved', done);
+    });
   }
 
   /** Whether one of this runner's active generations has not yet reached the target. */
