@@ -302,7 +302,23 @@ describe('the registration window', () => {
 });
 
 /** fetch over the app's socket: many requests really in flight at once. */
+/** At most this many requests on the wire at once: more would overflow the listen backlog, not test the app. */
+const IN_FLIGHT = 200;
+let inFlight = 0;
+const waiting: Array<() => void> = [];
+
 async function call(method: string, path: string, body?: object, auth?: string): Promise<{ status: number; body: any }> {
+  if (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+  inFlight += 1;
+  try {
+    return await send(method, path, body, auth);
+  } finally {
+    inFlight -= 1;
+    waiting.shift()?.();
+  }
+}
+
+async function send(method: string, path: string, body?: object, auth?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(auth && { authorization: auth }) },

@@ -7,6 +7,9 @@ import { CancelRegistrationHandler } from './cancel-registration/cancel-registra
 import { ChangeRegistrationDetailsHandler } from './change-registration-details/change-registration-details.handler.js';
 import { CheckInHandler, UndoCheckInHandler } from './check-in/check-in.handler.js';
 import { DeclineRegistrationHandler } from './decline-registration/decline-registration.handler.js';
+import { RegistrationDemoSeeder } from './demo/registration-demo-seeder.js';
+import { EraseParticipantDataHandler } from './erase-participant-data/erase-participant-data.handler.js';
+import { PeopleController } from './http/people.controller.js';
 import { RegistrationCommandsController } from './http/registration-commands.controller.js';
 import { RegistrationQueriesController } from './http/registration-queries.controller.js';
 import { PersonDirectory } from './infrastructure/person-directory.js';
@@ -23,7 +26,7 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
  */
 @Module({
   imports: [SchedulingModule, ReferenceDataModule],
-  controllers: [RegistrationCommandsController, RegistrationQueriesController],
+  controllers: [RegistrationCommandsController, RegistrationQueriesController, PeopleController],
   providers: [
     RegistrationBooks,
     PersonDirectory,
@@ -40,6 +43,8 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     CheckInHandler,
     UndoCheckInHandler,
     ChangeRegistrationDetailsHandler,
+    RegistrationDemoSeeder,
+    EraseParticipantDataHandler,
   ],
   exports: [RosterQueries, RegistrationBooks, PersonDirectory, ReferenceDataAdapter],
 })

@@ -97,16 +97,25 @@ export type RegistrationWaitlisted = { type: 'RegistrationWaitlisted'; data: Abo
 /** A seat freed by `freedBy` went to the first waitlisted registration that fits. */
 export type WaitlistedRegistrationPromoted = { type: 'WaitlistedRegistrationPromoted'; data: About & { freedBy: string } };
 
-export type RegistrationDeclined = { type: 'RegistrationDeclined'; data: About & { reason: string } };
+/** `reason` is null when the person's data had been erased: nothing can be sealed for them any more. */
+export type RegistrationDeclined = { type: 'RegistrationDeclined'; data: About & { reason: string | null } };
 
 export type RegistrationWithdrawn = { type: 'RegistrationWithdrawn'; data: About & { reason: string | null } };
 
-export type RegistrationCancelled = { type: 'RegistrationCancelled'; data: About & { reason: string } };
+export type RegistrationCancelled = { type: 'RegistrationCancelled'; data: About & { reason: string | null } };
 
 /** `day` at the venue (YYYY-MM-DD); `sessionId` null: checked in for the day at the door. */
 export type ParticipantCheckedIn = { type: 'ParticipantCheckedIn'; data: About & { day: string; sessionId: string | null } };
 
 export type CheckInUndone = { type: 'CheckInUndone'; data: About & { day: string; sessionId: string | null; reason: string | null } };
+
+/**
+ * The person's data were erased (UN personal data protection principles), recorded once per
+ * registration of theirs: their key is destroyed right after, so every sealed field of theirs
+ * reads "[erased]" from then on. The reason is the secretariat's, about the request (a reference
+ * to it, not its content), and holds no personal data.
+ */
+export type ParticipantDataErased = { type: 'ParticipantDataErased'; data: About & { reason: string } };
 
 export type RegistrationEvent =
   | ParticipantRegistered
@@ -118,7 +127,8 @@ export type RegistrationEvent =
   | RegistrationWithdrawn
   | RegistrationCancelled
   | ParticipantCheckedIn
-  | CheckInUndone;
+  | CheckInUndone
+  | ParticipantDataErased;
 
 export const REGISTRATION_EVENT_TYPES: Array<RegistrationEvent['type']> = [
   'ParticipantRegistered',
@@ -131,6 +141,7 @@ export const REGISTRATION_EVENT_TYPES: Array<RegistrationEvent['type']> = [
   'RegistrationCancelled',
   'ParticipantCheckedIn',
   'CheckInUndone',
+  'ParticipantDataErased',
 ];
 
 /**

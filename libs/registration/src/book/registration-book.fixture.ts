@@ -181,7 +181,7 @@ export function given(...history: RegistrationEvent[]): Scenario {
       let decision: Decision<R> | undefined;
       let error: unknown;
       try {
-        decision = decide({ book, consultation: facts, memberships });
+        decision = decide({ book, consultation: facts, memberships, personOf: (email) => `person-of-${email}` });
       } catch (err) {
         error = err;
       }
@@ -217,5 +217,6 @@ export const rosterEntry = (registrationId: string, overrides: Partial<RosterEnt
   statusChangedAt: T0,
   attendance: [],
   history: [],
+  erased: false,
   ...overrides,
 });

@@ -8,6 +8,8 @@ export interface BookContext {
   book: RegistrationBook;
   consultation: ConsultationFacts | undefined;
   memberships: Memberships;
+  /** The person id of an e-mail address a command asked for (see RegistrationBooks.decide). */
+  personOf(email: string): string;
 }
 
 export function requireConsultation(ctx: BookContext): ConsultationFacts {
@@ -35,6 +37,21 @@ export function requireRegistrationVersion(r: RegistrationRecord, expected: numb
     throw new RuleViolation('RegistrationVersionMismatch', `The registration is at version ${r.version}, not at ${expected}`, 412, {
       registrationId: r.registrationId,
       currentVersion: r.version,
+    });
+  }
+}
+
+/**
+ * Text written about a person is sealed under their key; once their data were erased there is no
+ * key to seal it with, and the text is not recorded (the decision still is).
+ */
+export const aboutPerson = (book: RegistrationBook, personId: string, text: string | null): string | null => (book.erased.has(personId) ? null : text);
+
+/** A change of a person's own details cannot be recorded once their data were erased. */
+export function requireNotErased(book: RegistrationBook, r: RegistrationRecord): void {
+  if (book.erased.has(r.personId)) {
+    throw new RuleViolation('SubjectDataErased', 'The personal data of this registration were erased; its details cannot be changed', 409, {
+      registrationId: r.registrationId,
     });
   }
 }

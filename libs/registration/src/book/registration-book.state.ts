@@ -46,6 +46,8 @@ export class RegistrationBook {
   readonly confirmedBySession = new Map<string, number>();
   /** Registration ids in the order they joined the waitlist. */
   waitlist: string[] = [];
+  /** People whose data were erased: the fact is kept, their data are unreadable. */
+  readonly erased = new Set<string>();
 
   constructor(readonly consultationId: string) {}
 
@@ -127,6 +129,9 @@ export class RegistrationBook {
         return this;
       case 'ParticipantCheckedIn':
         r.checkIns.push({ day: event.data.day, sessionId: event.data.sessionId });
+        return this;
+      case 'ParticipantDataErased':
+        this.erased.add(event.data.personId);
         return this;
       case 'CheckInUndone': {
         const { day, sessionId } = event.data;

@@ -14,6 +14,7 @@ import type { ApprovalOutcome } from '../approve-registrations/approve-registrat
 import type { Consultations } from '../ports/consultations.js';
 import type { RegisterParticipantInput } from '../register-participant/register-participant.command.js';
 import { decideRegisterParticipant } from '../register-participant/register-participant.decide.js';
+import { PersonDirectory } from '../infrastructure/person-directory.js';
 import { registrationFeature } from '../registration.feature.js';
 import { decideWithdrawRegistration } from '../withdraw-registration/withdraw-registration.decide.js';
 import { consultation, memberships, meta, OPEN, person } from './registration-book.fixture.js';
@@ -114,8 +115,8 @@ else
 
     it('two processes approving 200 registrations at once confirm exactly 20 for 20 seats, each decided once, versions contiguous', async () => {
       const consultationId = randomUUID();
-      const a = new RegistrationBooks(storeA, consultations(20), memberships);
-      const b = new RegistrationBooks(storeB, consultations(20), memberships);
+      const a = new RegistrationBooks(storeA, consultations(20), memberships, new PersonDirectory(storeA.pool));
+      const b = new RegistrationBooks(storeB, consultations(20), memberships, new PersonDirectory(storeB.pool));
       const ids = Array.from({ length: 200 }, (_, i) => `r${String(i).padStart(3, '0')}-${randomUUID()}`);
       // Registered through both processes, so that each approves registrations only the other has folded.
       await Promise.all(ids.map((id, i) => register(i % 2 === 0 ? a : b, registration(consultationId, id))));
@@ -155,7 +156,7 @@ else
 
     it('a batch appends the commands that were decided and refuses only the one a rule refused', async () => {
       const consultationId = randomUUID();
-      const books = new RegistrationBooks(storeA, consultations(20), memberships);
+      const books = new RegistrationBooks(storeA, consultations(20), memberships, new PersonDirectory(storeA.pool));
       // The first command is decided on its own; the three after it wait and form one batch.
       const [first, ok1, bad, ok2] = await Promise.allSettled([
         register(books, registration(consultationId, 'first')),
@@ -189,7 +190,7 @@ else
     it("each event carries its own command's actor and correlation, though the batch is appended at once", async () => {
       const consultationId = randomUUID();
       // One seat: r1 holds it, r2 waits for it.
-      const books = new RegistrationBooks(storeA, consultations(1), memberships);
+      const books = new RegistrationBooks(storeA, consultations(1), memberships, new PersonDirectory(storeA.pool));
       for (const id of ['r1', 'r2']) await register(books, registration(consultationId, id));
       for (const id of ['r1', 'r2']) await approve(books, consultationId, id);
       await sleep(0); // the book's queue is gone: the next command starts a batch of its own
@@ -226,7 +227,7 @@ else
     // replayed the first append and swallowed every other command of the batch.
     it("a repeated request's Idempotency-Key does not swallow the other commands of its batch", async () => {
       const consultationId = randomUUID();
-      const books = new RegistrationBooks(storeA, consultations(20), memberships);
+      const books = new RegistrationBooks(storeA, consultations(20), memberships, new PersonDirectory(storeA.pool));
       const once = registration(consultationId, 'r1', { meta: meta({ idempotency: { key: `key-${consultationId}`, requestHash: 'hash-r1' } }) });
       await register(books, once);
       await sleep(0); // the book's queue is gone: the next command starts a batch of its own
@@ -245,7 +246,7 @@ else
 
     it('the personal fields of a registration are sealed in the events table and read back in clear through the store', async () => {
       const consultationId = randomUUID();
-      const books = new RegistrationBooks(storeA, consultations(20), memberships);
+      const books = new RegistrationBooks(storeA, consultations(20), memberships, new PersonDirectory(storeA.pool));
       const details = person({
         givenName: 'Aroha',
         familyName: 'Ngata-Whaanga',

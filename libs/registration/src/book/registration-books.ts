@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AppendResult, type CommandMeta, ConcurrencyConflict, EventStore, type NewEvent } from '@convene/event-store';
 import { type ConsultationFacts, type Consultations, MEMBERSHIPS, type Memberships, REGISTRATION_CONSULTATIONS } from '../ports/consultations.js';
+import { normaliseEmail, PersonDirectory } from '../infrastructure/person-directory.js';
 import { REGISTRATION_BOOK_STREAM_TYPE, type RegistrationEvent, registrationBookStreamId } from './registration-book.events.js';
 import type { BookContext, Decision } from './registration-book.rules.js';
 import { RegistrationBook } from './registration-book.state.js';
@@ -17,6 +18,8 @@ export interface BookOutcome<R> {
 
 interface Job {
   meta: CommandMeta;
+  /** An e-mail address whose person id the decision needs: looked up for the whole batch at once. */
+  email?: string;
   decide(ctx: BookContext): Decision<unknown>;
   resolve(outcome: BookOutcome<unknown>): void;
   reject(err: unknown): void;
@@ -59,12 +62,13 @@ export class RegistrationBooks {
     private readonly store: EventStore,
     @Inject(REGISTRATION_CONSULTATIONS) private readonly consultations: Consultations,
     @Inject(MEMBERSHIPS) private readonly memberships: Memberships,
+    private readonly people: PersonDirectory,
   ) {}
 
   /** Queues a decision on the consultation's book; resolves once it is appended (or refused). */
-  decide<R>(consultationId: string, meta: CommandMeta, decide: (ctx: BookContext) => Decision<R>): Promise<BookOutcome<R>> {
+  decide<R>(consultationId: string, meta: CommandMeta, decide: (ctx: BookContext) => Decision<R>, options: { email?: string } = {}): Promise<BookOutcome<R>> {
     return new Promise<BookOutcome<R>>((resolve, reject) => {
-      const job: Job = { meta, decide, resolve: resolve as (o: BookOutcome<unknown>) => void, reject };
+      const job: Job = { meta, decide, email: options.email, resolve: resolve as (o: BookOutcome<unknown>) => void, reject };
       const queue = this.queues.get(consultationId);
       if (queue) {
         queue.push(job);
@@ -139,16 +143,27 @@ export class RegistrationBooks {
     for (let attempt = 1; ; attempt++) {
       let consultation: ConsultationFacts | undefined;
       let book: RegistrationBook;
+      let persons: Map<string, string>;
       // A book not read from the store now may miss another process's latest events, and
       // reused facts a schedule change of the last moments.
       const trusted = this.current.has(consultationId) || this.freshFacts(consultationId) !== undefined;
       try {
-        [consultation, book] = await Promise.all([this.consultation(consultationId), this.cachedBook(consultationId)]);
+        const emails = jobs.flatMap((j) => (j.email ? [j.email] : []));
+        [consultation, book, persons] = await Promise.all([this.consultation(consultationId), this.cachedBook(consultationId), this.people.personsFor(emails)]);
       } catch (err) {
         for (const job of jobs) job.reject(err);
         return;
       }
-      const ctx: BookContext = { book, consultation, memberships: this.memberships };
+      const ctx: BookContext = {
+        book,
+        consultation,
+        memberships: this.memberships,
+        personOf: (email) => {
+          const personId = persons.get(normaliseEmail(email));
+          if (!personId) throw new Error('RegistrationBooks: a decision asked for a person it did not declare');
+          return personId;
+        },
+      };
       const base = book.version;
       const decided = jobs.map((job) => {
         try {

@@ -12,6 +12,7 @@ import {
   requireNotCancelled,
   requireRegistration,
   requireRegistrationVersion,
+  requireNotErased,
   seatCount,
   statusForbids,
 } from '../book/registration-book.rules.js';
@@ -32,6 +33,7 @@ export function decideChangeRegistrationDetails(cmd: ChangeRegistrationDetailsIn
   const r = requireRegistration(ctx.book, cmd.registrationId);
   requireMayActOn(cmd.requester, r);
   requireRegistrationVersion(r, cmd.expectedVersion);
+  requireNotErased(ctx.book, r);
   if (!ACTIVE_STATUSES.includes(r.status)) statusForbids(r, 'changed');
   const { changes } = cmd;
   const after = {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { RuleViolation } from '@convene/event-store';
-import {
+import { aboutPerson,
   type BookContext,
   checkClosedSessions,
   chosenSessions,
@@ -58,7 +58,7 @@ export function decideUndoCheckIn(cmd: UndoCheckInInput, ctx: BookContext): Deci
   }
   const about = { consultationId: ctx.book.consultationId, registrationId: r.registrationId, personId: r.personId };
   return {
-    events: [{ type: 'CheckInUndone', data: { ...about, day, sessionId, reason: cmd.reason } }],
+    events: [{ type: 'CheckInUndone', data: { ...about, day, sessionId, reason: aboutPerson(ctx.book, r.personId, cmd.reason) } }],
     reply: { registrationId: r.registrationId, day, sessionId, checkedIn: false },
   };
 }

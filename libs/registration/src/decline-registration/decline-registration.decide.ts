@@ -1,4 +1,4 @@
-import { type BookContext, type Decision, requireConsultation, requireRegistration, statusForbids } from '../book/registration-book.rules.js';
+import { aboutPerson, type BookContext, type Decision, requireConsultation, requireRegistration, statusForbids } from '../book/registration-book.rules.js';
 import type { RegistrationStatus } from '../book/registration-book.state.js';
 import type { DeclineRegistrationInput } from './decline-registration.command.js';
 
@@ -9,5 +9,5 @@ export function decideDeclineRegistration(cmd: DeclineRegistrationInput, ctx: Bo
   if (r.status === 'declined') return { events: [], reply: { status: r.status } };
   if (r.status !== 'pending' && r.status !== 'waitlisted') statusForbids(r, 'declined; cancel a confirmed registration instead');
   const about = { consultationId: ctx.book.consultationId, registrationId: r.registrationId, personId: r.personId };
-  return { events: [{ type: 'RegistrationDeclined', data: { ...about, reason: cmd.reason } }], reply: { status: 'declined' } };
+  return { events: [{ type: 'RegistrationDeclined', data: { ...about, reason: aboutPerson(ctx.book, r.personId, cmd.reason) } }], reply: { status: 'declined' } };
 }

@@ -55,7 +55,8 @@ export class RegistrationCommandsController {
 
   private async run<R>(command: object, res?: Response): Promise<BookOutcome<R>> {
     const outcome: BookOutcome<R> = await this.commands.execute(command as never);
-    if (outcome.appended) await this.runner.waitForAppend(outcome.appended);
+    // Under a burst the roster may lag: the next command naming this registration looks it up there.
+    if (outcome.appended) await this.runner.waitForAppend(outcome.appended, 10_000);
     return outcome;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SchedulingReadModels } from '@convene/scheduling';
+import { type Consultation, SchedulingReadModels } from '@convene/scheduling';
 import type { ConsultationFacts, Consultations } from '../ports/consultations.js';
 
 /**
@@ -14,27 +14,31 @@ export class SchedulingConsultations implements Consultations {
 
   async find(consultationId: string): Promise<ConsultationFacts | undefined> {
     const c = (await this.scheduling.consultation(consultationId))?.doc.consultation;
-    if (!c) return undefined;
-    const registration = c.registration.status === 'not-opened' ? { status: 'not-opened' as const, deadlineUtc: null } : { status: c.registration.status, deadlineUtc: c.registration.deadlineUtc };
-    return {
-      consultationId: c.consultationId,
-      seriesId: c.seriesId,
-      title: c.title,
-      regionalOrganisation: c.regionalOrganisation,
-      startDate: c.startDate,
-      endDate: c.endDate,
-      timeZone: c.timeZone,
-      capacity: c.capacity,
-      cancelled: c.cancelled !== null,
-      registration,
-      sessions: c.sessions.map((s) => ({
-        sessionId: s.sessionId,
-        title: s.title,
-        access: s.access,
-        capacity: s.capacity ?? null,
-        cancelled: s.cancelled !== null,
-        day: s.startLocal.slice(0, 10),
-      })),
-    };
+    return c ? toConsultationFacts(c) : undefined;
   }
+}
+
+/** Registration's view of scheduling's consultation state: pure, for the read model's state and for one folded as of a past moment alike. */
+export function toConsultationFacts(c: Consultation): ConsultationFacts {
+  const registration = c.registration.status === 'not-opened' ? { status: 'not-opened' as const, deadlineUtc: null } : { status: c.registration.status, deadlineUtc: c.registration.deadlineUtc };
+  return {
+    consultationId: c.consultationId,
+    seriesId: c.seriesId,
+    title: c.title,
+    regionalOrganisation: c.regionalOrganisation,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    timeZone: c.timeZone,
+    capacity: c.capacity,
+    cancelled: c.cancelled !== null,
+    registration,
+    sessions: c.sessions.map((s) => ({
+      sessionId: s.sessionId,
+      title: s.title,
+      access: s.access,
+      capacity: s.capacity ?? null,
+      cancelled: s.cancelled !== null,
+      day: s.startLocal.slice(0, 10),
+    })),
+  };
 }

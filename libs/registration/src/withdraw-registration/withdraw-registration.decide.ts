@@ -1,5 +1,5 @@
 import type { RegistrationEvent } from '../book/registration-book.events.js';
-import {
+import { aboutPerson,
   type BookContext,
   type Decision,
   promotions,
@@ -45,5 +45,5 @@ export function decideWithdrawRegistration(cmd: WithdrawRegistrationInput, ctx: 
   if (r.status === 'withdrawn') return { events: [], reply: { status: r.status, promoted: [] } };
   if (!ACTIVE_STATUSES.includes(r.status)) statusForbids(r, 'withdrawn');
   const about = { consultationId: ctx.book.consultationId, registrationId: r.registrationId, personId: r.personId };
-  return endRegistration(ctx.book, consultation, r, { type: 'RegistrationWithdrawn', data: { ...about, reason: cmd.reason } });
+  return endRegistration(ctx.book, consultation, r, { type: 'RegistrationWithdrawn', data: { ...about, reason: aboutPerson(ctx.book, r.personId, cmd.reason) } });
 }

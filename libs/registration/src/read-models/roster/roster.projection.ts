@@ -1,4 +1,4 @@
-import { type StoredEvent, streamDocumentProjection } from '@convene/event-store';
+import { ERASED, type StoredEvent, streamDocumentProjection } from '@convene/event-store';
 import type {
   ParticipantRole,
   PersonDetails,
@@ -50,12 +50,28 @@ export interface RosterEntry {
   statusChangedAt: string;
   attendance: AttendanceEntry[];
   history: HistoryEntry[];
+  /** The person's data were erased: every personal field reads "[erased]", also in the history. */
+  erased: boolean;
 }
 
 export const ROSTER_TABLE = 'registration_roster';
 
 const IDS = new Set(['consultationId', 'registrationId', 'personId']);
 const withoutIds = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([k]) => !IDS.has(k)));
+
+const PERSONAL_DETAILS = ['accessNeeds', 'reason'];
+
+/** Every personal field of the entry and of its history, as "[erased]"; what is not personal stays. */
+function erase(entry: RosterEntry): RosterEntry {
+  const person = Object.fromEntries(Object.keys(entry.person).map((k) => [k, ERASED])) as unknown as RosterEntry['person'];
+  const history = entry.history.map((h) => {
+    const details: Record<string, unknown> = { ...h.details };
+    if (details.person && typeof details.person === 'object') details.person = Object.fromEntries(Object.keys(details.person).map((k) => [k, ERASED]));
+    for (const k of PERSONAL_DETAILS) if (typeof details[k] === 'string') details[k] = ERASED;
+    return { ...h, details };
+  });
+  return { ...entry, person, accessNeeds: entry.accessNeeds === null ? null : ERASED, publicListingConsent: false, history, erased: true };
+}
 
 const STATUS_AFTER: Partial<Record<RegistrationEvent['type'], RegistrationStatus>> = {
   RegistrationConfirmed: 'confirmed',
@@ -99,9 +115,11 @@ function apply(entry: RosterEntry | null, stored: StoredEvent): RosterEntry | nu
       statusChangedAt: at,
       attendance: [],
       history: [history],
+      erased: false,
     };
   }
   if (!entry) return entry;
+  if (event.type === 'ParticipantDataErased') return erase({ ...entry, history: [...entry.history, history] });
   const next: RosterEntry = { ...entry, history: [...entry.history, history] };
   const status = STATUS_AFTER[event.type];
   if (status) {
@@ -112,6 +130,8 @@ function apply(entry: RosterEntry | null, stored: StoredEvent): RosterEntry | nu
   switch (event.type) {
     case 'RegistrationDetailsChanged': {
       const { person, publicListingConsent, stakeholderGroup, represents, role, sessionIds, accessNeeds } = event.data;
+      // Read back before the key was gone, a change recorded after the erasure must not bring data back.
+      if (next.erased) return erase(next);
       if (person) next.person = { ...next.person, ...person };
       if (publicListingConsent !== undefined) next.publicListingConsent = publicListingConsent;
       if (stakeholderGroup) next.stakeholderGroup = stakeholderGroup;
@@ -134,13 +154,27 @@ function apply(entry: RosterEntry | null, stored: StoredEvent): RosterEntry | nu
 }
 
 /**
+ * The roster of one book as the projection would make it from these events (a book stream read
+ * up to some version or instant): the same `apply`, one entry per registration, in the order
+ * the registrations came in. For documents "as of" a past moment.
+ */
+export function foldRoster(events: StoredEvent[]): RosterEntry[] {
+  const entries = new Map<string, RosterEntry | null>();
+  for (const e of [...events].sort((a, b) => a.version - b.version)) {
+    const id = (e.data as { registrationId: string }).registrationId;
+    entries.set(id, apply(entries.get(id) ?? null, e));
+  }
+  return [...entries.values()].filter((e): e is RosterEntry => e !== null).sort((a, b) => a.registeredSeq - b.registeredSeq);
+}
+
+/**
  * The roster: one row per registration, folded from the consultation's book stream. Each row
  * keeps the book version it reflects; a registration's events rise in version within the book,
  * so redelivered or per-partition-ordered events (Kafka) give the same rows.
  */
 export const rosterProjection = streamDocumentProjection<RosterEntry | null>({
   name: 'registration.roster',
-  version: 1,
+  version: 2,
   table: ROSTER_TABLE,
   eventTypes: REGISTRATION_EVENT_TYPES,
   rowId: (e) => (e.data as { registrationId: string }).registrationId,

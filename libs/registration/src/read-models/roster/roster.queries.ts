@@ -31,6 +31,15 @@ export class RosterQueries {
     return rows[0] ? { entry: rows[0].doc, version: rows[0].version } : null;
   }
 
+  /** The consultations a person registered for. */
+  async consultationsOf(personId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ consultation_id: string }>(
+      `SELECT DISTINCT consultation_id FROM ${ROSTER_TABLE} WHERE person_id = $1 ORDER BY consultation_id`,
+      [personId],
+    );
+    return rows.map((r) => r.consultation_id);
+  }
+
   /** Every registration of the consultation, in the order they came in. */
   async roster(consultationId: string, filter: RosterFilter = {}): Promise<RosterEntry[]> {
     const params: unknown[] = [consultationId];
