@@ -36,9 +36,10 @@ export {
   logLevelFromEnv,
   PinoNestLogger,
   PLATFORM_LOGGER,
+  serializeError,
 } from './logging/logger.js';
 
-export { ACCESS_METADATA, Allow, type EndpointAccess, getDeclaredAccess, listEndpointAccess } from './auth/access.js';
+export { ACCESS_METADATA, Allow, describeEndpoint, type EndpointAccess, getDeclaredAccess, listEndpointAccess } from './auth/access.js';
 export { AccessGuard } from './auth/access.guard.js';
 export { AuthenticationRequired, EndpointAccessUndeclared, InvalidToken, RoleNotAllowed } from './auth/auth.errors.js';
 export { type JwtSettings, jwtSettingsFromEnv, LOCAL_KEY_FILE, loadOrCreateLocalKeys } from './auth/jwt-keys.js';
@@ -68,5 +69,17 @@ export {
 export { IDEMPOTENT_REPLAYED_HEADER, IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 
 export { expectedVersionFromIfMatch, InvalidIfMatch, parseIfMatch, setEtag } from './http/etag.js';
-export { applyHttpHardening, corsOriginsFromEnv, type HttpHardeningOptions } from './http/http-hardening.js';
+export { applyHttpHardening, corsOriginsFromEnv, type HttpHardeningOptions, parseTrustProxy } from './http/http-hardening.js';
+export {
+  clientKey,
+  parseRateLimit,
+  PUBLIC_RATE_LIMIT,
+  type RateLimit,
+  RateLimitExceeded,
+  RateLimitGuard,
+  type RateLimitRule,
+  rateLimitSetting,
+  resolveRateLimits,
+  TokenBuckets,
+} from './http/rate-limit.js';
 export { enableGracefulShutdown, type GracefulShutdown, type GracefulShutdownOptions } from './http/graceful-shutdown.js';

@@ -17,6 +17,7 @@ import { AccessGuard } from './auth/access.guard.js';
 import { type JwtSettings, jwtSettingsFromEnv } from './auth/jwt-keys.js';
 import { TokenIssuer } from './auth/token-issuer.js';
 import { JWT_SETTINGS, TokenVerifier } from './auth/token-verifier.js';
+import { RateLimitGuard } from './http/rate-limit.js';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency/idempotency.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { createLogger, PinoNestLogger, PLATFORM_LOGGER } from './logging/logger.js';
@@ -55,11 +56,15 @@ export class PlatformModule implements NestModule {
     const providers: Provider[] = [
       { provide: JWT_SETTINGS, useValue: jwtSettings },
       { provide: PLATFORM_LOGGER, useValue: logger },
-      { provide: PinoNestLogger, useValue: new PinoNestLogger(logger) },
+      // From the token, so that a test that overrides PLATFORM_LOGGER captures Nest's lines too.
+      { provide: PinoNestLogger, useFactory: (root: Logger) => new PinoNestLogger(root), inject: [PLATFORM_LOGGER] },
       { provide: IDEMPOTENCY_STORE, ...options.idempotencyStore } as Provider,
       TokenVerifier,
       TokenIssuer,
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      // Guards run in this order: the rate limit before any token is verified.
+      RateLimitGuard,
+      { provide: APP_GUARD, useExisting: RateLimitGuard },
       { provide: APP_GUARD, useClass: AccessGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -69,7 +74,7 @@ export class PlatformModule implements NestModule {
       global: true,
       imports: [DiscoveryModule, ...(options.imports ?? [])],
       providers,
-      exports: [JWT_SETTINGS, PLATFORM_LOGGER, PinoNestLogger, IDEMPOTENCY_STORE, TokenVerifier, TokenIssuer],
+      exports: [JWT_SETTINGS, PLATFORM_LOGGER, PinoNestLogger, IDEMPOTENCY_STORE, TokenVerifier, TokenIssuer, RateLimitGuard],
     };
   }
 

@@ -40,6 +40,22 @@ function paths(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value ?? '']).map(String);
 }
 
+/** The routes one handler serves (a controller or handler may list several paths), with its declared access. */
+export function describeEndpoint(controller: Type, handler: string): EndpointAccess[] {
+  const target = controller.prototype[handler] as object;
+  const verb = Reflect.getMetadata(METHOD_METADATA, target) as RequestMethod | undefined;
+  if (verb === undefined) return [];
+  return paths(Reflect.getMetadata(PATH_METADATA, controller)).flatMap((base) =>
+    paths(Reflect.getMetadata(PATH_METADATA, target)).map((sub) => ({
+      controller: controller.name,
+      handler,
+      method: RequestMethod[verb],
+      path: `/${[base, sub].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`,
+      access: getDeclaredAccess(controller, handler),
+    })),
+  );
+}
+
 /** Every route of the application with its declared access, for endpoint x role tests. */
 export function listEndpointAccess(app: INestApplicationContext): EndpointAccess[] {
   const scanner = new MetadataScanner();
@@ -48,19 +64,6 @@ export function listEndpointAccess(app: INestApplicationContext): EndpointAccess
     .getControllers()
     .flatMap(({ metatype }) => {
       const controller = metatype as Type;
-      return scanner.getAllMethodNames(controller.prototype).flatMap((handler) => {
-        const target = controller.prototype[handler] as object;
-        const verb = Reflect.getMetadata(METHOD_METADATA, target) as RequestMethod | undefined;
-        if (verb === undefined) return [];
-        return paths(Reflect.getMetadata(PATH_METADATA, controller)).flatMap((base) =>
-          paths(Reflect.getMetadata(PATH_METADATA, target)).map((sub) => ({
-            controller: controller.name,
-            handler,
-            method: RequestMethod[verb],
-            path: `/${[base, sub].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`,
-            access: getDeclaredAccess(controller, handler),
-          })),
-        );
-      });
+      return scanner.getAllMethodNames(controller.prototype).flatMap((handler) => describeEndpoint(controller, handler));
     });
 }

@@ -12,11 +12,46 @@ export function logLevelFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
 }
 
+/** Members of an error that name what failed, never the values it failed on. */
+const SAFE_ERROR_MEMBERS = ['code', 'rule', 'status', 'statusCode', 'severity', 'routine', 'constraint', 'table', 'column', 'errno', 'syscall'];
+
+/** PostgreSQL data (22) and integrity (23) errors quote the offending input in their message. */
+const QUOTES_INPUT = /^2[23][0-9A-Z]{3}$/;
+
+/**
+ * The `err` of a log line: type, message, stack, the members above and the cause, and nothing
+ * else. Drivers hang the input on their errors (pg's `detail` "Key (email)=(...) already exists",
+ * `where`; TypeORM's `parameters` and `query`): those never reach the log. A PostgreSQL error
+ * that quotes input in its message gets the quotes blanked.
+ */
+export function serializeError(error: unknown, depth = 0): unknown {
+  if (typeof error !== 'object' || error === null) return { message: String(error) };
+  // An Error, or what pino-std-serializers made of one (pino-http hands its output on).
+  const fields = error as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const masked = typeof fields.severity === 'string' && QUOTES_INPUT.test(text(fields.code) ?? '');
+  const mask = (value: string | undefined) => (masked && value ? value.replace(/"[^"\n]*"/g, '"[redacted]"') : value);
+  const out: Record<string, unknown> = {
+    type: error instanceof Error ? error.constructor.name : (text(fields.type) ?? 'Object'),
+    message: mask(text(fields.message)),
+    stack: mask(text(fields.stack)),
+  };
+  for (const member of SAFE_ERROR_MEMBERS) {
+    const value = fields[member];
+    if (typeof value === 'string' || typeof value === 'number') out[member] = value;
+  }
+  // TypeORM keeps the driver's error beside its own.
+  const cause = fields.cause ?? fields.driverError;
+  if (cause !== undefined && depth < 3) out.cause = serializeError(cause, depth + 1);
+  return out;
+}
+
 function baseOptions(level: string): LoggerOptions {
   return {
     level,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    serializers: { err: serializeError },
   };
 }
 
@@ -50,7 +85,7 @@ export function createHttpLogger(logger: Logger): HttpLogger {
     {
       ...baseOptions(logger.level),
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        paths: ['req.headers.authorization', 'req.headers["proxy-authorization"]', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
     },
@@ -60,6 +95,7 @@ export function createHttpLogger(logger: Logger): HttpLogger {
     logger: sibling,
     genReqId: (req, res) => ensureCorrelationId(req, res),
     customAttributeKeys: { reqId: 'correlationId' },
+    serializers: { err: serializeError },
     quietReqLogger: true,
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
@@ -101,7 +137,8 @@ export class PinoNestLogger implements LoggerService {
       ...(stack !== undefined && { stack }),
     };
     if (message instanceof Error) {
-      this.logger[level]({ ...fields, err: message }, message.message);
+      // The message as the err serializer tells it: a driver's message may quote the input.
+      this.logger[level]({ ...fields, err: message }, (serializeError(message) as { message?: string }).message ?? '');
     } else if (typeof message === 'object' && message !== null) {
       this.logger[level]({ ...fields, ...message });
     } else {

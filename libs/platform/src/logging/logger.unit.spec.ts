@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RequestContext } from '../request-context/request-context.js';
-import { createHttpLogger, createLogger, logLevelFromEnv, PinoNestLogger } from './logger.js';
+import { createHttpLogger, createLogger, logLevelFromEnv, PinoNestLogger, serializeError } from './logger.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -24,6 +24,49 @@ describe('createLogger', () => {
     expect(logLevelFromEnv({ NODE_ENV: 'test' })).toBe('silent');
     expect(logLevelFromEnv({})).toBe('info');
     expect(logLevelFromEnv({ NODE_ENV: 'test', LOG_LEVEL: 'debug' })).toBe('debug');
+  });
+});
+
+/** What pg (and TypeORM around it) throw: the input in `detail`, `parameters` and the quoted message. */
+function driverError(code: string, message: string) {
+  return Object.assign(new Error(message), {
+    severity: 'ERROR',
+    code,
+    detail: 'Key (email)=(amina.diallo@example.org) already exists.',
+    where: 'SQL function "f" statement 1 with amina.diallo@example.org',
+    constraint: 'people_email_key',
+    table: 'people',
+  });
+}
+
+describe('serializeError', () => {
+  it('keeps what names the fault and drops what drivers hang of the input on an error', () => {
+    const error = driverError('23505', 'duplicate key value violates unique constraint "people_email_key"');
+    const queryFailed = Object.assign(new Error(error.message), { query: 'INSERT ...', parameters: ['Amina', 'amina.diallo@example.org'], driverError: error });
+    const logged = serializeError(queryFailed);
+    expect(logged).toMatchObject({
+      type: 'Error',
+      message: 'duplicate key value violates unique constraint "people_email_key"',
+      cause: { code: '23505', constraint: 'people_email_key', table: 'people', severity: 'ERROR' },
+    });
+    expect(JSON.stringify(logged)).not.toMatch(/amina|INSERT/i);
+  });
+
+  it('blanks the quoted input in the message and stack of a PostgreSQL data error, not elsewhere', () => {
+    const logged = serializeError(driverError('22P02', 'invalid input syntax for type uuid: "amina.diallo@example.org"')) as Record<string, string>;
+    expect(logged.message).toBe('invalid input syntax for type uuid: "[redacted]"');
+    expect(logged.stack).not.toContain('amina');
+    const missing = serializeError(driverError('42P01', 'relation "registration_roster" does not exist')) as Record<string, string>;
+    expect(missing.message).toBe('relation "registration_roster" does not exist');
+  });
+
+  it('applies to every err of the logger, also when pino-std-serializers got there first', () => {
+    const { lines, destination } = capture();
+    createLogger({ level: 'info', destination }).error({ err: driverError('23505', 'duplicate key') }, 'failed');
+    expect(lines[0]).toMatchObject({ err: { type: 'Error', code: '23505', message: 'duplicate key' } });
+    expect(JSON.stringify(lines)).not.toContain('amina');
+    const preserialized = { type: 'Error', message: 'm', stack: 's', detail: 'amina', parameters: ['amina'] };
+    expect(serializeError(preserialized)).toEqual({ type: 'Error', message: 'm', stack: 's' });
   });
 });
 

@@ -70,6 +70,13 @@ function withAuthChallenge(status: number, rule: string): Record<string, string>
   return { 'WWW-Authenticate': rule === 'InvalidToken' ? 'Bearer error="invalid_token"' : 'Bearer' };
 }
 
+/** A 429 or 503 that knows when to come back says so in Retry-After (RFC 9110 10.2.3). */
+function withRetryAfter(error: RuleViolation): Record<string, string> {
+  const seconds = error.details.retryAfterSeconds;
+  if ((error.status !== 429 && error.status !== 503) || typeof seconds !== 'number') return {};
+  return { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) };
+}
+
 function httpExceptionDetail(error: HttpException): string {
   const response = error.getResponse();
   if (typeof response === 'string') return response;
@@ -93,7 +100,7 @@ export function toProblem(error: unknown, req: ProblemRequest): Problem {
     const status = error instanceof ConcurrencyConflict && req.hasIfMatch ? 412 : error.status;
     return {
       status,
-      headers: withAuthChallenge(status, error.rule),
+      headers: { ...withAuthChallenge(status, error.rule), ...withRetryAfter(error) },
       body: document(req, status, error.rule, error.message, error.details),
     };
   }
