@@ -12,6 +12,12 @@
  *   participation_html_p50_ms, participation_csv_p50_ms   the 1,000 participants' figures
  *   first_pdf_ms                               the first PDF of the process (fonts loaded and parsed)
  *   summary_pdf_kb, summary_docx_kb            output sizes
+ * And the whole path of a report from the read models' documents (the consultation, the series,
+ * the summary's state and a roster of 1,000 registrations, as the queries return them; the reads
+ * themselves are not timed): participation figures, the @convene/reports builder, the renderer.
+ *   report_build_p50_ms                        figures + model of one summary
+ *   report_summary_docx_p50_ms, report_summary_pdf_p50_ms   target p50 < 150 ms
+ *   report_series_docx_p50_ms, report_series_pdf_p50_ms     6 consultations, target < 1 s
  * Notes (iterations, pages) go to stderr. Knob: BENCH_DOCUMENT_RUNS (default 30; the series 1/3 of it).
  */
 import { performance } from 'node:perf_hooks';
@@ -31,6 +37,11 @@ import {
   type SeriesReportDocument,
   type Tally,
 } from '@convene/documents';
+import { Countries, RegionalOrganisations } from '@convene/reference-data';
+import { participationFigures, ReferenceDataAdapter, type RosterEntry, STAKEHOLDER_GROUPS, toConsultationFacts } from '@convene/registration';
+import { chairSummaryDocument, type ChairSummaryInputs, chooseText, type ReportNames, seriesReportDocument } from '@convene/reports';
+import type { Consultation, Series, SessionState } from '@convene/scheduling';
+import type { Footnote as SummaryFootnote, Section, SummaryState } from '@convene/summaries';
 import { percentile } from './append-loop.js';
 
 const BENCH = 'documents';
@@ -149,6 +160,152 @@ function summary(seed: number, figures: ParticipationReport): ChairSummaryDocume
   };
 }
 
+// --- The report path from the read models' documents ---------------------------------------------
+
+const OSCE_STATES = ['AUT', 'BEL', 'CAN', 'CHE', 'DEU', 'ESP', 'FRA', 'GBR', 'ITA', 'NLD', 'POL', 'SVK', 'SWE', 'TUR', 'UKR', 'USA', 'KAZ', 'GEO'];
+const OTHER_STATES = ['BRA', 'CHN', 'EGY', 'IND', 'JPN', 'KEN', 'MEX', 'NGA', 'SGP', 'ZAF'];
+
+/** A consultation as scheduling's read model holds it: two days in Bratislava with the OSCE, eight sessions. */
+function consultationDocument(seed: number): Consultation {
+  const session = (i: number): SessionState => {
+    const day = i < 4 ? '2019-06-17' : '2019-06-18';
+    const hour = String(9 + 2 * (i % 4)).padStart(2, '0');
+    return {
+      sessionId: `s-${seed}-${i}`,
+      title: `Session ${i + 1}`,
+      kind: i % 2 ? 'closed-consultation' : 'panel',
+      access: i % 2 ? 'closed' : 'open',
+      room: null,
+      chair: null,
+      moderator: null,
+      speakers: [],
+      description: null,
+      startLocal: `${day}T${hour}:00`,
+      endLocal: `${day}T${hour}:45`,
+      startUtc: `${day}T${hour}:00:00Z`,
+      endUtc: `${day}T${hour}:45:00Z`,
+      cancelled: null,
+      revision: 0,
+    };
+  };
+  return {
+    consultationId: `c-${seed}`,
+    seriesId: 'series-bench',
+    title: `Regional consultation ${seed} with the OSCE participating States`,
+    regionalOrganisation: 'OSCE',
+    hostMeeting: 'the OSCE Cyber/ICT Security Conference',
+    venue: { city: 'Bratislava', country: 'SVK' },
+    timeZone: 'Europe/Bratislava',
+    startDate: '2019-06-17',
+    endDate: '2019-06-18',
+    capacity: 1200,
+    workingLanguages: ['en'],
+    announced: true,
+    cancelled: null,
+    postponements: [],
+    registration: { status: 'closed', deadlineLocal: '2019-06-10T18:00', deadlineUtc: '2019-06-10T16:00:00Z' },
+    sessions: Array.from({ length: 8 }, (_, i) => session(i)),
+  };
+}
+
+/** A published summary's state: an introduction, six sessions of nine key points, six concluding points, 20 footnotes. */
+function summaryState(seed: number): SummaryState {
+  const random = sequence(seed);
+  const sentence = () => {
+    const words = Array.from({ length: 3 }, () => PHRASES[Math.floor(random.next().value * PHRASES.length)]).join(', and ');
+    return `${words[0].toUpperCase()}${words.slice(1)}.`;
+  };
+  const section = (sectionId: string, kind: Section['kind'], title: string, points: number): Section => ({
+    sectionId,
+    kind,
+    title,
+    text: `${sentence()} ${sentence()}\n\n${sentence()}`,
+    sessionId: null,
+    chathamHouse: null,
+    version: 1,
+    keyPoints: Array.from({ length: points }, (_, i) => ({ keyPointId: `${sectionId}-${i + 1}`, text: `${sentence()} ${sentence()}`, version: 1 })),
+  });
+  const sections = [
+    section('intro', 'introduction', 'Introduction', 0),
+    ...Array.from({ length: 6 }, (_, i) => section(`session-${i + 1}`, 'session', `Theme ${i + 1}: ${PHRASES[i].split(' ').slice(1, 5).join(' ')}`, (KEY_POINTS - 6) / 6)),
+    section('conclusions', 'conclusions', 'Chair’s concluding summary', 6),
+  ];
+  const footnotes: SummaryFootnote[] = Array.from({ length: 20 }, (_, i) => ({
+    footnoteId: `fn-${i}`,
+    number: i + 1,
+    symbol: `A/${70 + (i % 8)}/${100 + i}`,
+    text: `Report ${i + 1} of the Secretary-General`,
+    url: `https://undocs.org/A/${70 + (i % 8)}/${100 + i}`,
+    sectionId: i % 4 === 0 ? null : sections[1 + (i % 7)].sectionId,
+  }));
+  const content = { sections, footnotes };
+  const edition = { edition: 1, version: 500 + seed, publishedAt: '2019-07-01T09:00:00.000Z', publishedBy: 'sec', approvedBy: 'chair', approvedVersion: 499 + seed, correctionReason: null, content };
+  return {
+    started: true,
+    consultationId: `c-${seed}`,
+    version: 500 + seed,
+    status: 'published',
+    edition: 1,
+    chathamHouse: true,
+    content,
+    waivers: [],
+    approval: { by: 'chair', at: '2019-06-30T09:00:00.000Z', version: 499 + seed },
+    changeRequests: [],
+    correctionReason: null,
+    editions: [edition],
+    withdrawn: {},
+    lastChange: { by: 'sec', at: edition.publishedAt },
+  };
+}
+
+/** The roster as its read model holds it: 1,000 confirmed registrations, all checked in. */
+function rosterDocuments(seed: number): RosterEntry[] {
+  const random = sequence(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random.next().value * items.length)];
+  return Array.from({ length: PARTICIPANTS }, (_, i): RosterEntry => {
+    const group = pick(STAKEHOLDER_GROUPS);
+    const state = pick([...OSCE_STATES, ...OSCE_STATES, ...OTHER_STATES]);
+    const delegate = group === 'member-state' || group === 'observer-state';
+    return {
+      registrationId: `r-${seed}-${i}`,
+      consultationId: `c-${seed}`,
+      personId: `p-${i}`,
+      status: 'confirmed',
+      channel: 'self',
+      nominatedBy: null,
+      person: { honorific: null, givenName: `Given${i}`, familyName: `Family${i}`, email: `p${i}@example.org`, gender: pick(GENDERS), nationality: state, affiliation: null, jobTitle: null },
+      publicListingConsent: false,
+      stakeholderGroup: group,
+      represents: { state: delegate ? state : null, organisation: delegate ? null : 'Organisation' },
+      role: 'delegate',
+      sessionIds: [],
+      accessNeeds: null,
+      registeredAt: '2019-06-01T09:00:00.000Z',
+      registeredSeq: i + 1,
+      waitlistSeq: null,
+      statusChangedAt: '2019-06-02T09:00:00.000Z',
+      attendance: [{ day: '2019-06-17', sessionId: null, at: '2019-06-17T08:30:00.000Z' }],
+      history: [],
+      erased: false,
+    } as RosterEntry;
+  });
+}
+
+/** The read models of one consultation, and the builder's work on them (what the report service does after its reads). */
+function reportPath(seed: number, reference: ReferenceDataAdapter, series: Series) {
+  const consultation = consultationDocument(seed);
+  const state = summaryState(seed);
+  const roster = rosterDocuments(seed);
+  return (): ChairSummaryInputs & { roster: RosterEntry[] } => ({
+    consultation,
+    series,
+    text: chooseText(consultation.consultationId, { kind: 'working' }, state, state.editions),
+    figures: participationFigures(toConsultationFacts(consultation), roster, reference),
+    roster,
+    asOf: null,
+  });
+}
+
 /** Milliseconds per call, `runs` times after two warm-up calls. */
 async function time(runs: number, fn: () => unknown): Promise<number[]> {
   for (let i = 0; i < 2; i++) await fn();
@@ -196,4 +353,27 @@ export async function run(): Promise<void> {
   check('series_pdf', await time(seriesRuns, () => renderSeriesReportPdf(series)), TARGET_SERIES_MS);
   check('participation_html', await time(RUNS, () => renderParticipationHtml(figures)));
   check('participation_csv', await time(RUNS, () => renderParticipationCsv(figures)));
+
+  const countries = new Countries();
+  const reference = new ReferenceDataAdapter(countries, new RegionalOrganisations(countries));
+  const names: ReportNames = { countryName: (c) => reference.stateName(c), organisationName: (c) => reference.organisationName(c) };
+  const benchSeries: Series = {
+    seriesId: 'series-bench',
+    title: 'Regional Consultation Series',
+    mandate: { symbol: 'A/RES/73/266', title: 'Advancing responsible State behaviour in cyberspace in the context of international security' },
+    organiser: 'UNODA',
+    partners: ['UNIDIR'],
+    description: 'One consultation per region, to inform the multilateral discussions.',
+    consultationIds: Array.from({ length: CONSULTATIONS }, (_, i) => `c-${i + 1}`),
+  };
+  const paths = Array.from({ length: CONSULTATIONS }, (_, i) => reportPath(i + 1, reference, benchSeries));
+  const one = () => chairSummaryDocument(paths[0](), names);
+  const built = one();
+  note(`report path: ${built.sections.reduce((n, x) => n + x.keyPoints.length, 0)} key points, ${built.footnotes.length} footnotes; participation: ${built.participation.join(' ')}`);
+  check('report_build', await time(RUNS, one));
+  check('report_summary_docx', await time(RUNS, () => renderChairSummaryDocx(one())), TARGET_SUMMARY_MS);
+  check('report_summary_pdf', await time(RUNS, () => renderChairSummaryPdf(one())), TARGET_SUMMARY_MS);
+  const seriesReport = () => seriesReportDocument({ series: benchSeries, consultations: paths.map((p) => p()) }, names);
+  check('report_series_docx', await time(seriesRuns, () => renderSeriesReportDocx(seriesReport())), TARGET_SERIES_MS);
+  check('report_series_pdf', await time(seriesRuns, () => renderSeriesReportPdf(seriesReport())), TARGET_SERIES_MS);
 }

@@ -3,9 +3,11 @@ import cliProgress from 'cli-progress';
 import { migrationsOf, openDatabase, runMigrations } from '@convene/event-store';
 import { kafkaBusConfigFromEnv, kafkaBusStatus } from '@convene/kafka-bus';
 import { createTokenCommand } from '@convene/platform';
+import { RegistrationDemoSeeder } from '@convene/registration';
 import { DemoSeeder } from '@convene/scheduling';
 import { SummariesDemoSeeder } from '@convene/summaries';
 import { features } from '../../api/src/features.js';
+import { createReportCommand } from './report-command.js';
 import { openStoreSession } from './store-session.js';
 
 const program = new Command('convene').description('Convene command line').showHelpAfterError();
@@ -94,18 +96,20 @@ program
     }
   });
 
+/** The whole application without HTTP: the same handlers, store, projections and read models as the API. */
+async function openApp() {
+  const { NestFactory } = await import('@nestjs/core');
+  const { AppModule } = await import('../../api/src/app.module.js');
+  return NestFactory.createApplicationContext(AppModule.forRoot({ runProjections: !process.env.KAFKA_BROKERS }), { logger: ['error', 'warn'] });
+}
+
 program
   .command('seed')
-  .description("Load the demo series (UNIDIR-CSIS cyber workshops, seeds/demo) and its Chair's summaries through the command handlers; a second run changes nothing")
+  .description("Load the demo series (UNIDIR-CSIS cyber workshops, seeds/demo), its registrations and check-ins, and its Chair's summaries through the command handlers; a second run changes nothing")
   .action(async () => {
-    // The whole application without HTTP: the same handlers, store and projections as the API.
-    const { NestFactory } = await import('@nestjs/core');
-    const { AppModule } = await import('../../api/src/app.module.js');
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runProjections: !process.env.KAFKA_BROKERS }), {
-      logger: ['error', 'warn'],
-    });
+    const app = await openApp();
     try {
-      // The summaries need the series' consultations: they come second.
+      // The registrations need the series' consultations; the summaries, written after the meetings, come last.
       const report = (what: string, { commands, appended }: { commands: number; appended: number }) =>
         console.log(
           appended === 0
@@ -113,11 +117,14 @@ program
             : `${what} loaded: ${appended} of ${commands} commands appended events.`,
         );
       report('Demo series', await app.get(DemoSeeder).seed());
+      report('Registrations and check-ins of the demo series', await app.get(RegistrationDemoSeeder).seed());
       report("Chair's summaries of the demo series", await app.get(SummariesDemoSeeder).seed());
     } finally {
       await app.close();
     }
   });
+
+program.addCommand(createReportCommand(openApp));
 
 program.addCommand(createTokenCommand());
 

@@ -17,9 +17,17 @@ export {
   type SessionTimes,
   type Venue,
 } from './consultation/consultation.events.js';
-export { type Consultation, type ConsultationStatus, type SessionState, statusOf } from './consultation/consultation.state.js';
+export {
+  type Consultation,
+  type ConsultationState,
+  type ConsultationStatus,
+  evolveConsultation,
+  initialConsultationState,
+  type SessionState,
+  statusOf,
+} from './consultation/consultation.state.js';
 export { type SeriesEvent, seriesStreamId } from './series/series.events.js';
-export type { Series } from './series/series.state.js';
+export { evolveSeries, initialSeriesState, type Series, type SeriesState } from './series/series.state.js';
 export { PlanSeries, type PlanSeriesInput } from './plan-series/plan-series.command.js';
 export { ScheduleConsultation, type ScheduleConsultationInput } from './schedule-consultation/schedule-consultation.command.js';
 export { AnnounceConsultation } from './announce-consultation/announce-consultation.command.js';
