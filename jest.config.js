@@ -23,6 +23,7 @@ export default {
     '^@convene/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  globalSetup: '<rootDir>/test/global-setup.js',
+  // Runs test/global-setup.js, then builds the web interface for the browser suite when stale.
+  globalSetup: '<rootDir>/test/e2e/web/global-setup.ts',
   testTimeout: 60000,
 };
