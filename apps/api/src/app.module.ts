@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from '@convene/audit';
 import { type Database, EventStoreModule, resolveDataDir } from '@convene/event-store';
 import { PlatformModule } from '@convene/platform';
 import { RegistrationModule } from '@convene/registration';
+import { ReportsModule } from '@convene/reports';
 import { SchedulingModule } from '@convene/scheduling';
 import { SummariesModule } from '@convene/summaries';
 import { features } from './features.js';
@@ -32,6 +34,8 @@ export class AppModule {
         SchedulingModule,
         RegistrationModule,
         SummariesModule,
+        ReportsModule,
+        AuditModule,
       ],
       controllers: [HealthController],
     };

@@ -1,4 +1,5 @@
 import { enableGracefulShutdown, PLATFORM_LOGGER, type Logger } from '@convene/platform';
+import { RegistrationDemoSeeder } from '@convene/registration';
 import { DemoSeeder } from '@convene/scheduling';
 import { SummariesDemoSeeder } from '@convene/summaries';
 import { createApp } from './bootstrap.js';
@@ -12,9 +13,10 @@ await app.init();
 if (process.env.CONVENE_DEMO_SEED !== 'off') {
   const seeded = await app.get(DemoSeeder).seedIfEmpty();
   if (seeded) {
-    // The Chair's summaries need the series' consultations: they come after them, on the same empty store.
+    // Registrations need the series' consultations; the Chair's summaries, written after the meetings, come last.
+    const registrations = await app.get(RegistrationDemoSeeder).seed();
     const summaries = await app.get(SummariesDemoSeeder).seed();
-    logger.info({ ...seeded, summaries }, "empty event store: demo series and its Chair's summaries loaded");
+    logger.info({ ...seeded, registrations, summaries }, "empty event store: demo series, its registrations and its Chair's summaries loaded");
   }
 }
 const port = Number(process.env.PORT ?? 3000);
