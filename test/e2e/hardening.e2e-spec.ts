@@ -247,11 +247,6 @@ describe('security headers and CORS', () => {
 class FailingPersonDirectory extends PersonDirectory {
   failWith?: (email: string) => Error;
 
-  override async personFor(email: string): Promise<string> {
-    if (this.failWith) throw this.failWith(email);
-    return super.personFor(email);
-  }
-
   override async personsFor(emails: string[]): Promise<Map<string, string>> {
     if (this.failWith) throw this.failWith(emails[0]);
     return super.personsFor(emails);

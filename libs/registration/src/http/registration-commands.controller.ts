@@ -62,9 +62,9 @@ export class RegistrationCommandsController {
 
   /** The consultation a registration belongs to (the paths name only the registration). */
   private async consultationOf(registrationId: string): Promise<string> {
-    const found = await this.roster.registration(registrationId);
-    if (!found) throw new NotFound('Registration', registrationId);
-    return found.entry.consultationId;
+    const consultationId = await this.roster.consultationOf(registrationId);
+    if (!consultationId) throw new NotFound('Registration', registrationId);
+    return consultationId;
   }
 
   @Post('consultations/:consultationId/registrations')

@@ -41,9 +41,9 @@ export class RegistrationQueriesController {
     const { principal, actingRole } = RequestContext.get();
     requireMayActOn({ role: actingRole as Requester['role'], sub: principal!.sub, state: principal?.state }, found.entry);
     setEtag(res, found.version);
-    const waitlist = found.entry.status === 'waitlisted' ? await this.roster.waitlist(found.entry.consultationId) : [];
-    const position = waitlist.findIndex((e) => e.registrationId === registrationId);
-    return { ...found.entry, version: found.version, waitlistPosition: position >= 0 ? position + 1 : null };
+    const { status, waitlistSeq, consultationId } = found.entry;
+    const waitlistPosition = status === 'waitlisted' && waitlistSeq !== null ? await this.roster.waitlistPosition(consultationId, waitlistSeq) : null;
+    return { ...found.entry, version: found.version, waitlistPosition };
   }
 
   @Get('consultations/:consultationId/roster')

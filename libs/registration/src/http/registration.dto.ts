@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -8,7 +8,6 @@ import {
   IsEmail,
   IsIn,
   IsISO31661Alpha3,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -16,20 +15,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ChangedText, OptionalTrimmedText, Trim, TrimmedText } from '@convene/platform';
 import { GENDERS, type Gender, PARTICIPANT_ROLES, type ParticipantRole, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../book/registration-book.events.js';
-
-/** Surrounding whitespace is never meant: trimmed before validation, so "  " counts as empty. */
-const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-
-const Text = (maxLength: number, example?: string) =>
-  applyDecorators(ApiProperty({ example, maxLength }), Trim(), IsString(), IsNotEmpty(), MaxLength(maxLength));
-
-const OptionalText = (maxLength: number, example?: string) =>
-  applyDecorators(ApiPropertyOptional({ example, maxLength, nullable: true, type: String }), Trim(), IsOptional(), IsString(), MaxLength(maxLength));
-
-/** Absent means "unchanged"; present, it may not be blank. */
-const ChangedText = (maxLength: number) =>
-  applyDecorators(ApiPropertyOptional({ maxLength }), Trim(), IsOptional(), IsString(), IsNotEmpty(), MaxLength(maxLength));
 
 const OptionalState = (description: string) =>
   applyDecorators(
@@ -41,13 +28,13 @@ const OptionalState = (description: string) =>
 const SESSION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export class PersonDetailsDto {
-  @OptionalText(40, 'Ms.')
+  @OptionalTrimmedText(40, 'Ms.')
   honorific?: string | null;
 
-  @Text(100, 'Amina')
+  @TrimmedText(100, 'Amina')
   givenName: string;
 
-  @Text(100, 'Diallo')
+  @TrimmedText(100, 'Diallo')
   familyName: string;
 
   @ApiProperty({ example: 'amina.diallo@example.org', maxLength: 254 })
@@ -64,16 +51,16 @@ export class PersonDetailsDto {
   @OptionalState('Nationality')
   nationality?: string | null;
 
-  @OptionalText(300, 'Ministry of Foreign Affairs')
+  @OptionalTrimmedText(300, 'Ministry of Foreign Affairs')
   affiliation?: string | null;
 
-  @OptionalText(200, 'Deputy Director, International Security')
+  @OptionalTrimmedText(200, 'Deputy Director, International Security')
   jobTitle?: string | null;
 }
 
 /** Every field optional: a change names only what changes. */
 export class PersonChangesDto {
-  @OptionalText(40, 'Dr.')
+  @OptionalTrimmedText(40, 'Dr.')
   honorific?: string | null;
 
   @ChangedText(100)
@@ -97,10 +84,10 @@ export class PersonChangesDto {
   @OptionalState('Nationality')
   nationality?: string | null;
 
-  @OptionalText(300)
+  @OptionalTrimmedText(300)
   affiliation?: string | null;
 
-  @OptionalText(200)
+  @OptionalTrimmedText(200)
   jobTitle?: string | null;
 }
 
@@ -108,7 +95,7 @@ export class RepresentsDto {
   @OptionalState('The State the person speaks for (member-state and observer-state registrations)')
   state?: string | null;
 
-  @OptionalText(300, 'ASEAN Secretariat')
+  @OptionalTrimmedText(300, 'ASEAN Secretariat')
   organisation?: string | null;
 }
 
@@ -143,7 +130,7 @@ export class RegisterParticipantBody {
   @Matches(SESSION_ID, { each: true, message: 'each value in $property must be a session id' })
   sessionIds?: string[];
 
-  @OptionalText(2000, 'Wheelchair access; interpretation into French')
+  @OptionalTrimmedText(2000, 'Wheelchair access; interpretation into French')
   accessNeeds?: string | null;
 }
 
@@ -182,17 +169,17 @@ export class ChangeRegistrationBody {
   @Matches(SESSION_ID, { each: true, message: 'each value in $property must be a session id' })
   sessionIds?: string[];
 
-  @OptionalText(2000)
+  @OptionalTrimmedText(2000)
   accessNeeds?: string | null;
 }
 
 export class ReasonBody {
-  @Text(1000, 'The delegation is already complete')
+  @TrimmedText(1000, 'The delegation is already complete')
   reason: string;
 }
 
 export class OptionalReasonBody {
-  @OptionalText(1000, 'Unable to travel')
+  @OptionalTrimmedText(1000, 'Unable to travel')
   reason?: string | null;
 }
 
@@ -209,7 +196,7 @@ export class CheckInBody {
 }
 
 export class UndoCheckInBody extends CheckInBody {
-  @OptionalText(1000, 'Checked in under the wrong name')
+  @OptionalTrimmedText(1000, 'Checked in under the wrong name')
   reason?: string | null;
 }
 

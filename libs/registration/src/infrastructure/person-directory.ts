@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '@convene/event-store';
@@ -8,32 +8,15 @@ export const normaliseEmail = (email: string) => email.trim().normalize('NFC').t
 
 const digest = (email: string) => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
-/**
- * The person id of an e-mail address, made on first sight. Concurrent first sights of one
- * address agree on one id (the insert that loses reads the winner's).
- */
+/** Which person an e-mail address belongs to (the table holds digests, never addresses). */
 @Injectable()
 export class PersonDirectory {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  async personFor(email: string): Promise<string> {
-    const key = digest(email);
-    for (;;) {
-      const { rows } = await this.pool.query<{ person_id: string }>(
-        `WITH made AS (
-           INSERT INTO person_directory (email_digest, person_id) VALUES ($1, $2)
-           ON CONFLICT (email_digest) DO NOTHING RETURNING person_id)
-         SELECT person_id FROM made UNION ALL SELECT person_id FROM person_directory WHERE email_digest = $1`,
-        [key, randomUUID()],
-      );
-      // Empty when a concurrent insert won after this statement's snapshot was taken: ask again.
-      if (rows.length > 0) return rows[0].person_id;
-    }
-  }
-
   /**
    * The person ids of many addresses in one statement (a batch of registrations), keyed by the
-   * normalised address. Concurrent first sights of one address agree as in personFor.
+   * normalised address, each made on first sight. Concurrent first sights of one address agree on
+   * one id: the insert that loses reads the winner's.
    */
   async personsFor(emails: string[]): Promise<Map<string, string>> {
     const byDigest = new Map(emails.map((e) => [digest(e), normaliseEmail(e)]));

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
-import { CLIENT_ID, Trim } from '../http/dto-helpers.js';
+import { Trim } from '@convene/platform';
+import { CLIENT_ID } from '../http/dto-helpers.js';
 
 export class AddFootnoteBody {
   @ApiPropertyOptional({ example: 'A/RES/73/266', description: 'UN document symbol' })

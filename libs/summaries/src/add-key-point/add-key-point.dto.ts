@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { CLIENT_ID, Trim } from '../http/dto-helpers.js';
+import { Trim } from '@convene/platform';
+import { CLIENT_ID } from '../http/dto-helpers.js';
 
 export class AddKeyPointBody {
   @ApiProperty({ example: 'conclusions' })

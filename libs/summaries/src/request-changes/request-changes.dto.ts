@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../http/dto-helpers.js';
+import { Trim } from '@convene/platform';
 
 export class RequestChangesBody {
   @ApiProperty({ maxLength: 5000, example: 'Merge the two key points on capacity building.' })

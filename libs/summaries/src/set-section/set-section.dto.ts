@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SECTION_KINDS, type SectionKind } from '../summary/summary.events.js';
-import { CLIENT_ID, Trim } from '../http/dto-helpers.js';
+import { Trim } from '@convene/platform';
+import { CLIENT_ID } from '../http/dto-helpers.js';
 
 export class SetSectionBody {
   @ApiProperty({ enum: SECTION_KINDS, description: 'introduction and conclusions exist once each; session and theme as many as needed' })

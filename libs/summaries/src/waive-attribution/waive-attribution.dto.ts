@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../http/dto-helpers.js';
+import { Trim } from '@convene/platform';
 
 export class WaiveAttributionBody {
   @ApiProperty({ maxLength: 20000, description: 'The exact text (section text, key point or footnote) the Chair allows' })

@@ -7,7 +7,7 @@ import type {
   Represents,
   StakeholderGroup,
 } from '../../book/registration-book.events.js';
-import { REGISTRATION_EVENT_TYPES } from '../../book/registration-book.events.js';
+import { REGISTRATION_EVENT_TYPES, registrationEventDefinitions } from '../../book/registration-book.events.js';
 import type { RegistrationStatus } from '../../book/registration-book.state.js';
 
 export interface AttendanceEntry {
@@ -59,7 +59,10 @@ export const ROSTER_TABLE = 'registration_roster';
 const IDS = new Set(['consultationId', 'registrationId', 'personId']);
 const withoutIds = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([k]) => !IDS.has(k)));
 
-const PERSONAL_DETAILS = ['accessNeeds', 'reason'];
+/** The personal fields of events besides the person's own details: read from the event definitions, never listed twice. */
+const PERSONAL_DETAILS = [
+  ...new Set(registrationEventDefinitions.flatMap((d) => d.personal ?? []).flatMap((spec) => spec.fields).filter((f) => !f.startsWith('person.'))),
+];
 
 /** Every personal field of the entry and of its history, as "[erased]"; what is not personal stays. */
 function erase(entry: RosterEntry): RosterEntry {

@@ -31,6 +31,21 @@ export class RosterQueries {
     return rows[0] ? { entry: rows[0].doc, version: rows[0].version } : null;
   }
 
+  /** The consultation a registration is for (the paths that name only the registration need it). */
+  async consultationOf(registrationId: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ consultation_id: string }>(`SELECT consultation_id FROM ${ROSTER_TABLE} WHERE id = $1`, [registrationId]);
+    return rows[0]?.consultation_id;
+  }
+
+  /** 1-based place on the waitlist of a registration that joined it at book version `waitlistSeq`. */
+  async waitlistPosition(consultationId: string, waitlistSeq: number): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${ROSTER_TABLE} WHERE consultation_id = $1 AND status = 'waitlisted' AND waitlist_seq <= $2`,
+      [consultationId, waitlistSeq],
+    );
+    return rows[0].n;
+  }
+
   /** The consultations a person registered for. */
   async consultationsOf(personId: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ consultation_id: string }>(
