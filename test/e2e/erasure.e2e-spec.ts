@@ -96,7 +96,7 @@ describe("erasing a participant's data", () => {
 
   it('records the erasure as an event (itself audited) and answers which registrations it covered', async () => {
     const res = await t.http.post(`/api/people/${personId}/erase`).set('Authorization', secretariat).send({ reason: 'Data subject request DPR-2027-014' }).expect(200);
-    expect(res.body).toEqual({ personId, erased: true, consultations: [{ consultationId, registrationIds: [registrationId] }] });
+    expect(res.body).toEqual({ personId, erased: true, consultations: [{ consultationId, registrationIds: [registrationId] }], agendas: [] });
     const events = await t.app.get(EventStore).readStream(registrationBookStreamId(consultationId));
     const erased = events.filter((e) => e.type === 'ParticipantDataErased');
     expect(erased).toHaveLength(1);
@@ -153,6 +153,67 @@ describe("erasing a participant's data", () => {
     const unknown = await t.http.post(`/api/people/${randomUUID()}/erase`).set('Authorization', secretariat).send({ reason: 'x' }).expect(404);
     expect(unknown.body.rule).toBe('PersonNotFound');
     await t.http.post(`/api/people/${personId}/erase`).set('Authorization', participant).send({ reason: 'x' }).expect(403);
+  });
+});
+
+describe("erasing a chair's or speaker's data from the agenda", () => {
+  const speaker = { personId: `p-${randomUUID()}`, name: `Speaker Hadiza${marker}`, affiliation: `Cyber Institute ${marker}` };
+  const other = { personId: `p-${randomUUID()}`, name: `Moderator Lindqvist${marker}` };
+  const agendaTraces = [speaker.name, speaker.affiliation];
+  let sessionIds: string[];
+
+  const agendaLeaks = async () => {
+    const rows = await everyRow();
+    return rows.flatMap(({ table, row }) => agendaTraces.filter((s) => row.includes(s)).map((s) => `${table}: ${s}`));
+  };
+  const agenda = async () => (await t.http.get(`/api/consultations/${consultationId}`).set('Authorization', secretariat).expect(200)).body;
+
+  beforeAll(async () => {
+    const session = (title: string, start: string, end: string, people: Record<string, unknown>) =>
+      t.http
+        .post(`/api/consultations/${consultationId}/sessions`)
+        .set('Authorization', secretariat)
+        .send({ title, kind: 'panel', access: 'open', start, end, room: 'Ratsaal', chair: null, speakers: [], ...people })
+        .expect(201);
+    sessionIds = [
+      (await session('Panel on confidence-building', '2027-03-02T09:30', '2027-03-02T11:00', { chair: speaker, moderator: other })).body.sessionId,
+      (await session('Panel on capacity-building', '2027-03-02T11:30', '2027-03-02T13:00', { moderator: other, speakers: [other, speaker] })).body.sessionId,
+    ];
+    await t.settle();
+    expect((await agendaLeaks()).length).toBeGreaterThan(0);
+  });
+
+  it('records the erasure on the agenda, even for a person who never registered, and answers where', async () => {
+    const res = await t.http.post(`/api/people/${speaker.personId}/erase`).set('Authorization', secretariat).send({ reason: 'Data subject request DPR-2027-015' }).expect(200);
+    expect(res.body).toEqual({ personId: speaker.personId, erased: true, consultations: [], agendas: [consultationId] });
+    const events = await t.app.get(EventStore).readStream(`consultation-${consultationId}`);
+    const erased = events.filter((e) => e.type === 'AgendaPersonDataErased');
+    expect(erased.map((e) => e.data)).toEqual([{ consultationId, personId: speaker.personId, sessionIds, reason: 'Data subject request DPR-2027-015' }]);
+    expect(erased[0].metadata).toMatchObject({ actor: 'sec-erasure', actorRole: 'secretariat' });
+  });
+
+  it('the agenda, the calendar and every table show "[erased]" in its place; the others and the roles stay', async () => {
+    const sessions = (await agenda()).agenda.filter((s: { id: string }) => sessionIds.includes(s.id));
+    const erased = { personId: speaker.personId, name: '[erased]', affiliation: '[erased]' };
+    const kept = { ...other, affiliation: null };
+    expect(sessions.map((s: { chair: unknown; moderator: unknown; speakers: unknown }) => [s.chair, s.moderator, s.speakers])).toEqual([
+      [erased, kept, []],
+      [null, kept, [kept, erased]],
+    ]);
+    const ics = await t.http.get(`/api/consultations/${consultationId}/agenda.ics`).set('Authorization', secretariat).expect(200);
+    for (const s of agendaTraces) expect(ics.text).not.toContain(s);
+    expect(ics.text).toContain(other.name);
+    expect(await agendaLeaks()).toEqual([]);
+  });
+
+  it('a rebuild keeps the agenda erased, and erasing again records nothing', async () => {
+    const before = await readModelHash(t.db.pool, ['scheduling_consultations']);
+    await t.app.get(ProjectionRunner).rebuild('scheduling.consultations');
+    expect(await readModelHash(t.db.pool, ['scheduling_consultations'])).toBe(before);
+    const count = (await t.app.get(EventStore).readStream(`consultation-${consultationId}`)).length;
+    await t.http.post(`/api/people/${speaker.personId}/erase`).set('Authorization', secretariat).send({ reason: 'Repeated request' }).expect(200);
+    expect((await t.app.get(EventStore).readStream(`consultation-${consultationId}`)).length).toBe(count);
+    expect(await agendaLeaks()).toEqual([]);
   });
 });
 

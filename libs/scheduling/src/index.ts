@@ -39,3 +39,4 @@ export { AddSession, type AddSessionInput } from './add-session/add-session.comm
 export { RescheduleSession } from './reschedule-session/reschedule-session.command.js';
 export { MoveSession } from './move-session/move-session.command.js';
 export { CancelSession } from './cancel-session/cancel-session.command.js';
+export { EraseAgendaPerson, type EraseAgendaPersonInput } from './erase-agenda-person/erase-agenda-person.command.js';

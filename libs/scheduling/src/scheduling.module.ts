@@ -10,6 +10,7 @@ import { CancelSessionController } from './cancel-session/cancel-session.control
 import { CancelSessionHandler } from './cancel-session/cancel-session.handler.js';
 import { CloseRegistrationController } from './close-registration/close-registration.controller.js';
 import { CloseRegistrationHandler } from './close-registration/close-registration.handler.js';
+import { EraseAgendaPersonHandler } from './erase-agenda-person/erase-agenda-person.handler.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { CommandResponder } from './http/command-responder.js';
 import { SchedulingStreams } from './infrastructure/scheduling-streams.js';
@@ -77,6 +78,7 @@ import { ScheduleConsultationHandler } from './schedule-consultation/schedule-co
     RescheduleSessionHandler,
     MoveSessionHandler,
     CancelSessionHandler,
+    EraseAgendaPersonHandler,
     GetConsultationHandler,
     ListConsultationsHandler,
     GetSeriesOverviewHandler,

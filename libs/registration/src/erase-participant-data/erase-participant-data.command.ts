@@ -16,4 +16,6 @@ export interface ErasureReply {
   personId: string;
   /** Consultations where the erasure was recorded, with the registrations it covered. */
   consultations: Array<{ consultationId: string; registrationIds: string[] }>;
+  /** Consultations whose agenda named them (chair, moderator, speaker), where the erasure was recorded too. */
+  agendas: string[];
 }

@@ -21,12 +21,12 @@ export class PeopleController {
   @ApiOperation({
     summary: "Erase a person's data (the secretariat, with a reason that holds no personal data)",
     description:
-      'Records ParticipantDataErased on each of their registrations, then destroys their key: the events stay, every personal field reads "[erased]" ' +
+      'Records ParticipantDataErased on each of their registrations and AgendaPersonDataErased on each agenda naming them (chair, moderator, speaker), then destroys their key: the events stay, every personal field reads "[erased]" ' +
       'in the store, the read models, the exports and the documents; counts stay right. Idempotent.',
   })
   async erase(@Param('personId') personId: string, @Body() body: ReasonBody) {
     const result: ErasureReply & { appended: AppendResult[] } = await this.commands.execute(new EraseParticipantData({ personId, reason: body.reason, meta: commandMeta() }));
     for (const appended of result.appended) await this.runner.waitForAppend(appended);
-    return { personId, erased: true, consultations: result.consultations };
+    return { personId, erased: true, consultations: result.consultations, agendas: result.agendas };
   }
 }

@@ -108,6 +108,17 @@ export type SessionMoved = { type: 'SessionMoved'; data: { consultationId: strin
 
 export type SessionCancelled = { type: 'SessionCancelled'; data: { consultationId: string; sessionId: string; reason: string } };
 
+/**
+ * A chair, moderator or speaker of the agenda asked for their data to be erased (the secretariat
+ * records it; docs/adr/0005). Their name and affiliation read "[erased]" from here on, in the read
+ * models as in the store, where their key is destroyed right after. The reason names a request,
+ * never the person.
+ */
+export type AgendaPersonDataErased = {
+  type: 'AgendaPersonDataErased';
+  data: { consultationId: string; personId: string; sessionIds: string[]; reason: string };
+};
+
 export type ConsultationEvent =
   | ConsultationScheduled
   | ConsultationAnnounced
@@ -118,7 +129,8 @@ export type ConsultationEvent =
   | SessionAdded
   | SessionRescheduled
   | SessionMoved
-  | SessionCancelled;
+  | SessionCancelled
+  | AgendaPersonDataErased;
 
 export const CONSULTATION_STREAM_TYPE = 'consultation';
 export const consultationStreamId = (consultationId: string) => `consultation-${consultationId}`;
@@ -134,6 +146,7 @@ export const consultationEventTypes: Array<ConsultationEvent['type']> = [
   'SessionRescheduled',
   'SessionMoved',
   'SessionCancelled',
+  'AgendaPersonDataErased',
 ];
 
 /** Each person's name and affiliation is sealed under that person's key (ADR 0005). */

@@ -1,4 +1,5 @@
-import type { ConsultationEvent, ConsultationScheduled, SessionAdded, SessionTimes } from './consultation.events.js';
+import { ERASED } from '@convene/event-store';
+import type { ConsultationEvent, ConsultationScheduled, Person, SessionAdded, SessionTimes } from './consultation.events.js';
 
 export type SessionState = Omit<SessionAdded['data'], 'consultationId'> & {
   cancelled: { reason: string } | null;
@@ -41,6 +42,19 @@ function times(t: SessionTimes): SessionTimes {
   return { startLocal: t.startLocal, endLocal: t.endLocal, startUtc: t.startUtc, endUtc: t.endUtc };
 }
 
+/** The person as the agenda shows them once erased: same id (counts and roles stay), no name. */
+const erasedPerson = (p: Person): Person => ({ ...p, name: ERASED, ...(p.affiliation != null ? { affiliation: ERASED } : {}) });
+
+/** Whether the session names the person as chair, moderator or speaker. */
+export const sessionNames = (s: Pick<SessionState, 'chair' | 'moderator' | 'speakers'>, personId: string): boolean =>
+  s.chair?.personId === personId || s.moderator?.personId === personId || s.speakers.some((p) => p.personId === personId);
+
+function eraseFromSession(s: SessionState, personId: string): SessionState {
+  const erase = (p: Person | null) => (p && p.personId === personId ? erasedPerson(p) : p);
+  // A change calendars must learn of (SEQUENCE), so that their copies lose the name too.
+  return revise(s, { chair: erase(s.chair), moderator: erase(s.moderator), speakers: s.speakers.map((p) => erase(p)!) });
+}
+
 export function evolveConsultation(state: ConsultationState, event: ConsultationEvent): ConsultationState {
   if (event.type === 'ConsultationScheduled') {
     return { ...event.data, announced: false, cancelled: null, postponements: [], registration: { status: 'not-opened' }, sessions: [] };
@@ -80,6 +94,10 @@ export function evolveConsultation(state: ConsultationState, event: Consultation
       return updateSession(state, event.data.sessionId, (s) => revise(s, { room: event.data.room }));
     case 'SessionCancelled':
       return updateSession(state, event.data.sessionId, (s) => revise(s, { cancelled: { reason: event.data.reason } }));
+    case 'AgendaPersonDataErased': {
+      const { personId } = event.data;
+      return { ...state, sessions: state.sessions.map((s) => (sessionNames(s, personId) ? eraseFromSession(s, personId) : s)) };
+    }
   }
 }
 

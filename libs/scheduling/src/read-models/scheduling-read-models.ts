@@ -70,6 +70,20 @@ export class SchedulingReadModels {
     return rows;
   }
 
+  /**
+   * Consultations whose agenda names the person as a chair, moderator or speaker, erased or not
+   * (ids are not personal data; names are sealed in the store).
+   */
+  async consultationsNaming(personId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT id FROM ${CONSULTATIONS_TABLE}
+        WHERE jsonb_path_exists(doc, '$.consultation.sessions[*] ? (@.chair.personId == $p || @.moderator.personId == $p || @.speakers[*].personId == $p)', jsonb_build_object('p', $1::text))
+        ORDER BY id`,
+      [personId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async series(id: string): Promise<Versioned<SeriesDocument> | null> {
     const { rows } = await this.pool.query(`SELECT version, doc FROM ${SERIES_TABLE} WHERE id = $1`, [id]);
     return rows[0] ?? null;
