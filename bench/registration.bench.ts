@@ -10,11 +10,14 @@
  *   p50_ms_at_1000        latency at an offered rate of 1,000 registrations/s (coordinated omission corrected)
  *   p99_ms_at_1000
  *   errors                non-2xx answers and socket errors over both runs (must be 0)
- * Knobs: BENCH_REG_SECONDS (10), BENCH_REG_CONNECTIONS (64), BENCH_REG_RATE (1000).
+ *   api_cpu_ms_per_registration  CPU time of the API process per registration in the saturation run:
+ *                         what each registration costs, steadier than the rate when the machine is shared
+ * Knobs: BENCH_REG_SECONDS (10), BENCH_REG_CONNECTIONS (64), BENCH_REG_RATE (1000); BENCH_API_NODE_ARGS passes flags
+ * to the API's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +65,14 @@ async function waitForHealth(base: string): Promise<void> {
     await sleep(200);
   }
   throw new Error('the API did not become healthy');
+}
+
+/** User + system CPU time a process has used so far (Linux /proc; clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function json(base: string, method: string, url: string, token: string, body: unknown): Promise<Record<string, string>> {
@@ -121,7 +132,8 @@ export async function run(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../apps/api/src/main.js');
-  const api = spawn(process.execPath, [main], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,
       DATABASE_URL: withDatabase(SERVER_URL, name),
@@ -144,7 +156,9 @@ export async function run(): Promise<void> {
 
     note(`warm-up, then ${SECONDS} s at ${CONNECTIONS} connections`);
     await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, connections: 8, amount: 500, requests: [{ setupRequest: (req: Request) => ({ ...req, body: registrationBody() }) }] });
+    const cpuBefore = await cpuMs(api.pid!);
     const saturated = await burst(url, { connections: CONNECTIONS });
+    const cpuUsed = (await cpuMs(api.pid!)) - cpuBefore;
     emit('registrations_per_s', saturated['2xx'] / saturated.duration, 'registrations/s');
     note(`saturation latency p50 ${saturated.latency.p50} ms, p99 ${saturated.latency.p99} ms`);
 
@@ -153,6 +167,7 @@ export async function run(): Promise<void> {
     note(`achieved ${Math.round(paced['2xx'] / paced.duration)}/s`);
     emit('p50_ms_at_1000', paced.latency.p50, 'ms');
     emit('p99_ms_at_1000', paced.latency.p99, 'ms');
+    emit('api_cpu_ms_per_registration', cpuUsed / Math.max(1, saturated['2xx']), 'ms');
     emit('errors', saturated.non2xx + saturated.errors + paced.non2xx + paced.errors, 'count');
   } finally {
     api.kill('SIGTERM');
