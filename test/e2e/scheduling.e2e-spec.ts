@@ -179,6 +179,24 @@ describe('planning a consultation series and its agenda', () => {
     expect(forSecretariat.body.consultations).toHaveLength(2);
   });
 
+  it('lists the series: the public those with an announced consultation, counting only those; the secretariat every series', async () => {
+    const planning = await t.http.post('/api/series').set('Authorization', secretariat).send({ title: 'A series still being planned', organiser: 'UNODA' }).expect(201);
+    await t.settle();
+    type Item = { id: string; consultations: number; firstDate: string | null };
+    const mine = (items: Item[]) => items.filter((i) => i.id === seriesId || i.id === planning.body.id);
+    const publicList = await t.http.get('/api/series').expect(200);
+    expect(mine(publicList.body.items)).toEqual([
+      { id: seriesId, title: series.title, mandate: series.mandate, organiser: 'UNODA', partners: ['UNIDIR'], version: expect.any(Number), consultations: 1, firstDate: '2019-03-28', lastDate: '2019-03-29' },
+    ]);
+    const staffList = await t.http.get('/api/series').set('Authorization', secretariat).expect(200);
+    expect(mine(staffList.body.items).map((i) => [i.id, i.consultations, i.firstDate])).toEqual([
+      [seriesId, 2, '2019-03-28'],
+      [planning.body.id, 0, null],
+    ]);
+    expect(staffList.headers.etag).toMatch(/^W\//);
+    expect(staffList.headers.etag).not.toBe(publicList.headers.etag);
+  });
+
   it('Idempotency-Key: a repeated POST returns the same body and appends nothing', async () => {
     const key = `add-keynote-${randomUUID()}`;
     const keynote = { ...panel, title: 'Keynote', kind: 'keynote', room: 'Room XX', chair: null, speakers: [], start: '2019-03-29T09:00', end: '2019-03-29T09:45' };

@@ -52,6 +52,18 @@ export interface ConsultationDetails extends ConsultationSummary {
   agenda: AgendaItem[];
 }
 
+export interface SeriesListItem {
+  id: string;
+  title: string;
+  mandate: { symbol: string; title: string } | null;
+  organiser: string;
+  partners: string[];
+  version: number;
+  consultations: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
 export interface SeriesOverview {
   id: string;
   title: string;

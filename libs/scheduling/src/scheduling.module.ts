@@ -31,6 +31,7 @@ import { GetConsultationAgendaICalendarHandler, GetSeriesICalendarHandler } from
 import { ReferenceNames } from './read-models/reference-names.js';
 import { SchedulingReadModels } from './read-models/scheduling-read-models.js';
 import { GetSeriesOverviewHandler } from './read-models/series-overview/get-series-overview.handler.js';
+import { ListSeriesHandler } from './read-models/series-list/list-series.handler.js';
 import { SeriesOverviewController } from './read-models/series-overview/series-overview.controller.js';
 import { RescheduleSessionController } from './reschedule-session/reschedule-session.controller.js';
 import { RescheduleSessionHandler } from './reschedule-session/reschedule-session.handler.js';
@@ -82,6 +83,7 @@ import { ScheduleConsultationHandler } from './schedule-consultation/schedule-co
     GetConsultationHandler,
     ListConsultationsHandler,
     GetSeriesOverviewHandler,
+    ListSeriesHandler,
     GetConsultationAgendaICalendarHandler,
     GetSeriesICalendarHandler,
   ],

@@ -35,6 +35,12 @@ describeWeb('the secretariat in the browser', () => {
     await page.getByRole('button', { name: 'Plan the series' }).click();
     await page.waitForURL(/\/manage\/series\/[0-9a-f-]+$/);
     const seriesId = page.url().split('/').pop()!;
+    // Planned, still without a consultation, it is on the staff's start page.
+    await page.goto('/manage');
+    const planned = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'International Security Cyber Workshop Series', exact: true }) });
+    await planned.getByText('No consultation is scheduled in it yet.').waitFor();
+    await planned.getByRole('link', { name: 'International Security Cyber Workshop Series' }).click();
+    await page.waitForURL(`**/manage/series/${seriesId}`);
 
     // A validation error lands next to its field.
     await page.getByRole('button', { name: 'Schedule the consultation' }).click();

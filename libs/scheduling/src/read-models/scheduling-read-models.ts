@@ -71,6 +71,25 @@ export class SchedulingReadModels {
   }
 
   /**
+   * Every series with how many of its consultations the viewer may see and their first and last
+   * days. The public sees only series with an announced consultation (as for one series).
+   */
+  async seriesList(viewer: Viewer): Promise<Array<Versioned<SeriesDocument> & { consultations: number; first_date: string | null; last_date: string | null }>> {
+    const { rows } = await this.pool.query(
+      `SELECT s.version, s.doc, count(c.id)::int AS consultations,
+              to_char(min(c.start_date), 'YYYY-MM-DD') AS first_date, to_char(max(c.end_date), 'YYYY-MM-DD') AS last_date
+         FROM ${SERIES_TABLE} s
+         LEFT JOIN ${CONSULTATIONS_TABLE} c ON c.series_id = s.id AND (c.announced OR $1)
+        GROUP BY s.id, s.version, s.doc, s.title
+       HAVING $1 OR count(c.id) > 0
+        ORDER BY min(c.start_date) NULLS LAST, s.title, s.id
+        LIMIT ${CALENDAR_LIMIT}`,
+      [viewer.secretariat],
+    );
+    return rows;
+  }
+
+  /**
    * Consultations whose agenda names the person as a chair, moderator or speaker, erased or not
    * (ids are not personal data; names are sealed in the store).
    */

@@ -92,6 +92,22 @@ export class MandateViewDto {
   @ApiProperty() title: string;
 }
 
+export class SeriesListItemDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: MandateViewDto }) mandate: MandateViewDto | null;
+  @ApiProperty({ example: 'UNODA' }) organiser: string;
+  @ApiProperty({ type: [String], example: ['UNIDIR'] }) partners: string[];
+  @ApiProperty({ description: 'Series stream version' }) version: number;
+  @ApiProperty({ description: 'Its consultations the caller may see' }) consultations: number;
+  @ApiProperty({ nullable: true, type: String, example: '2017-09-18', description: 'First day of the first of them' }) firstDate: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2019-03-29', description: 'Last day of the last of them' }) lastDate: string | null;
+}
+
+export class SeriesListDto {
+  @ApiProperty({ type: [SeriesListItemDto], description: 'By the first day of their consultations, series without any last' }) items: SeriesListItemDto[];
+}
+
 export class SeriesOverviewDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;

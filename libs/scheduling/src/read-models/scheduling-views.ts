@@ -8,6 +8,7 @@ import type {
   ConsultationSummaryDto,
   PersonViewDto,
   RegistrationViewDto,
+  SeriesListItemDto,
   SeriesOverviewDto,
 } from './scheduling-views.dto.js';
 import type { SeriesDocument } from './series.projection.js';
@@ -87,6 +88,11 @@ function agendaItem(s: SessionState): AgendaItemDto {
 export function detailsView(row: Versioned<ConsultationDocument>, names: Names): ConsultationDetailsDto {
   const c = row.doc.consultation!;
   return { ...summaryView(row, names), cancellation: c.cancelled, postponements: c.postponements, agenda: agendaOf(c).map(agendaItem) };
+}
+
+export function seriesListItem(row: Versioned<SeriesDocument> & { consultations: number; first_date: string | null; last_date: string | null }): SeriesListItemDto {
+  const { seriesId, title, mandate, organiser, partners } = row.doc.series!;
+  return { id: seriesId, title, mandate, organiser, partners, version: row.version, consultations: row.consultations, firstDate: row.first_date, lastDate: row.last_date };
 }
 
 export function seriesView({ version, doc }: Versioned<SeriesDocument>, consultations: ConsultationSummaryDto[]): SeriesOverviewDto {

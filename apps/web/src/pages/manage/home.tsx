@@ -5,17 +5,15 @@ import { Field, fieldErrors, Loaded, PageTitle, Problem, useLoad } from '../../c
 import { explainField } from '../../labels';
 import { Link, navigate } from '../../router';
 import { useSignal } from '../../signal';
-import type { ConsultationSummary, SeriesOverview } from '../../types';
+import type { SeriesListItem, SeriesOverview } from '../../types';
 import { ConsultationList } from '../home';
 
-/** The staff's start: every consultation by series (drafts too), and planning a new series. */
+/** The staff's start: every series (one just planned too) with its consultations (drafts too), and planning a new series. */
 export function ManageHome() {
   const s = useSignal(session);
   const [load] = useLoad(async () => {
-    const { items } = await get<{ items: ConsultationSummary[] }>('/api/consultations');
-    const seriesIds = [...new Set(items.map((c) => c.seriesId))];
-    const series = await Promise.all(seriesIds.map((id) => get<SeriesOverview>(`/api/series/${id}`)));
-    return series;
+    const { items } = await get<{ items: SeriesListItem[] }>('/api/series');
+    return Promise.all(items.map((x) => get<SeriesOverview>(`/api/series/${x.id}`)));
   }, []);
   return (
     <>
@@ -24,14 +22,14 @@ export function ManageHome() {
       <Loaded load={load} what="the series">
         {(series) =>
           series.length === 0 ? (
-            <p>No consultation is scheduled yet.</p>
+            <p>No series is planned yet.</p>
           ) : (
             series.map((x) => (
               <section key={x.id} aria-labelledby={`series-${x.id}`}>
                 <h2 id={`series-${x.id}`}>
                   <Link href={`/manage/series/${x.id}`}>{x.title}</Link>
                 </h2>
-                <ConsultationList items={x.consultations} manage />
+                {x.consultations.length === 0 ? <p class="muted">No consultation is scheduled in it yet.</p> : <ConsultationList items={x.consultations} manage />}
               </section>
             ))
           )

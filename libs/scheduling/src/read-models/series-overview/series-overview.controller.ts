@@ -5,13 +5,25 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } f
 import { Allow } from '@convene/platform';
 import { requestedLanguage, UN_LANGUAGES } from '@convene/reference-data';
 import { currentViewer, readHeaders } from '../../http/http-helpers.js';
-import { SeriesOverviewDto } from '../scheduling-views.dto.js';
+import { collectionEtag } from '../collection-etag.js';
+import { SeriesListDto, SeriesOverviewDto } from '../scheduling-views.dto.js';
+import { ListSeries } from '../series-list/list-series.query.js';
 import { GetSeriesOverview } from './get-series-overview.query.js';
 
 @ApiTags('series')
 @Controller('api/series')
 export class SeriesOverviewController {
   constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Allow('public')
+  @ApiOperation({ summary: 'Every series, by the date of its first consultation: for the public those with an announced consultation, for the secretariat all' })
+  @ApiOkResponse({ type: SeriesListDto })
+  async list(@Res({ passthrough: true }) res: ServerResponse): Promise<SeriesListDto> {
+    const list = await this.queryBus.execute(new ListSeries(currentViewer()));
+    readHeaders(res, collectionEtag(list.items));
+    return list;
+  }
 
   @Get(':id')
   @Allow('public')
