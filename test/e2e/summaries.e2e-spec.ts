@@ -151,6 +151,20 @@ describe("a Chair's summary from first draft to corrected second edition", () =>
     });
   });
 
+  it('checks a text before it is saved: the same spans a save would refuse, appending nothing', async () => {
+    const events = async () => (await t.db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
+    const before = await events();
+    const check = (text: string, auth = secretariat) => t.http.post(`${base(id)}/attribution-check`).set('Authorization', auth).send({ text });
+    const found = await check(CLAUSE).expect(200);
+    expect(found.body).toEqual({ consultationId: id, attributions: [{ start: 0, end: 11, text: 'Brazil said', reason: 'attributes a statement to a named State (Brazil)' }], waived: false });
+    expect((await check('Several delegations stressed the need for capacity-building.', chair).expect(200)).body.attributions).toEqual([]);
+    expect(await events()).toBe(before);
+    await t.http.post(`${base(randomUUID())}/attribution-check`).set('Authorization', secretariat).send({ text: CLAUSE }).expect(404);
+    const invalid = await t.http.post(`${base(id)}/attribution-check`).set('Authorization', secretariat).send({ text: 42 }).expect(400);
+    expect([...new Set(invalid.body.errors.map((e: { field: string }) => e.field))]).toEqual(['text']);
+    await t.http.post(`${base(id)}/attribution-check`).send({ text: CLAUSE }).expect(401);
+  });
+
   it('only the Chair waives the rule for that exact text; then it is accepted', async () => {
     const denied = await t.http.post(`${base(id)}/waivers`).set('Authorization', secretariat).send({ text: CLAUSE, reason: 'Public statement' }).expect(403);
     expect(denied.body.rule).toBe('RoleNotAllowed');
@@ -163,6 +177,8 @@ describe("a Chair's summary from first draft to corrected second edition", () =>
     await t.http.post(`${base(id)}/key-points`).set('Authorization', secretariat).send({ sectionId: 'session-1', text: CLAUSE }).expect(201);
     // Another wording is another text: the waiver does not cover it.
     await t.http.post(`${base(id)}/key-points`).set('Authorization', secretariat).send({ sectionId: 'session-1', text: `${CLAUSE} Japan agreed.` }).expect(422);
+    const checked = await t.http.post(`${base(id)}/attribution-check`).set('Authorization', chair).send({ text: CLAUSE }).expect(200);
+    expect(checked.body).toMatchObject({ attributions: [], waived: true });
   });
 
   it('adds a footnote citing a UN document and the Chair’s concluding key points', async () => {

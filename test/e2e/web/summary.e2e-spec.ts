@@ -48,6 +48,13 @@ describeWeb("the Chair's summary in the browser", () => {
 
     // An attributed statement in a key point: the 422 spans, marked on the words, with the reason.
     const newPoint = page.locator('form', { has: page.getByLabel('New key point in “Introduction”') });
+    // Checked before it is saved: the same marks, and the reworded text passes.
+    await newPoint.getByLabel('New key point in “Introduction”').fill(ATTRIBUTED);
+    await newPoint.getByRole('button', { name: 'Check the wording' }).click();
+    await expect(newPoint.locator('.attribution-warning mark.attribution').first().innerText()).resolves.toMatch(/^Thailand said/);
+    await newPoint.getByLabel('New key point in “Introduction”').fill(REWORDED);
+    await newPoint.getByRole('button', { name: 'Check the wording' }).click();
+    await newPoint.getByText('No attribution found', { exact: false }).waitFor();
     await newPoint.getByLabel('New key point in “Introduction”').fill(ATTRIBUTED);
     await newPoint.getByRole('button', { name: 'Add the key point' }).click();
     const warning = newPoint.locator('.attribution-warning');

@@ -7,6 +7,7 @@ import { Allow, commandMeta, expectedVersionFromIfMatch, setEtag } from '@conven
 import { AddFootnote } from '../add-footnote/add-footnote.command.js';
 import { AddFootnoteBody } from '../add-footnote/add-footnote.dto.js';
 import { AddKeyPoint } from '../add-key-point/add-key-point.command.js';
+import { CheckAttributionBody } from '../check-attribution/check-attribution.dto.js';
 import { AddKeyPointBody } from '../add-key-point/add-key-point.dto.js';
 import { ApproveSummary } from '../approve-summary/approve-summary.command.js';
 import { IssueCorrection } from '../issue-correction/issue-correction.command.js';
@@ -21,6 +22,7 @@ import { SetSectionBody } from '../set-section/set-section.dto.js';
 import { StartSummary } from '../start-summary/start-summary.command.js';
 import { StartSummaryBody } from '../start-summary/start-summary.dto.js';
 import { SubmitSummary } from '../submit-summary/submit-summary.command.js';
+import { CheckedSummaryUpdates } from '../summary/checked-updates.js';
 import type { SummaryChange } from '../summary/summary.repository.js';
 import { findKeyPoint, findSection } from '../summary/summary.state.js';
 import { textHash } from '../summary/text-hash.js';
@@ -54,7 +56,19 @@ export class SummaryCommandsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly runner: ProjectionRunner,
+    private readonly checked: CheckedSummaryUpdates,
   ) {}
+
+  @Post('attribution-check')
+  @HttpCode(200)
+  @Allow('secretariat', 'chair')
+  @ApiOperation({
+    summary: 'Check a text against the Chatham House rule before saving it: the spans a save would refuse (ChathamHouseAttribution), and whether the Chair waived this exact text. Appends nothing.',
+  })
+  async checkAttribution(@Param('consultationId') consultationId: string, @Body() body: CheckAttributionBody) {
+    const { spans, waived } = await this.checked.check(consultationId, body.text);
+    return { consultationId, attributions: spans.map(({ start, end, text, reason }) => ({ start, end, text, reason })), waived };
+  }
 
   /** Runs the command and answers once the read model has its change (read-your-writes). */
   private async run(res: Response, command: Command<SummaryChange>, extra: (change: SummaryChange) => object = () => ({})) {

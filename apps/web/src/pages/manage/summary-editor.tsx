@@ -142,6 +142,45 @@ function WriteProblem({ error, text, ctx }: { error: unknown; text: string; ctx:
   );
 }
 
+/**
+ * Checks a text against the Chatham House rule before it is saved (the API's attribution check,
+ * which appends nothing): the marked words with the Chair's waiver, or a plain all-clear.
+ */
+function CheckWording({ text, ctx }: { text: string; ctx: Ctx }) {
+  const [result, setResult] = useState<{ text: string; attributions: AttributionSpan[]; waived: boolean } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const check = async () => {
+    setError(null);
+    try {
+      const reply = await post<{ attributions: AttributionSpan[]; waived: boolean }>(`${ctx.base}/attribution-check`, { text });
+      setResult({ text, ...reply });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const current = result && result.text === text ? result : null;
+  return (
+    <div class="stack">
+      <p>
+        <button type="button" class="secondary" onClick={check} disabled={text.trim() === ''}>
+          Check the wording
+        </button>
+      </p>
+      {error !== null && <Problem error={error} />}
+      {current && current.attributions.length > 0 && (
+        <AttributionWarning text={current.text} spans={current.attributions}>
+          {ctx.isChair && <Waiver text={current.text} ctx={ctx} />}
+        </AttributionWarning>
+      )}
+      {current && current.attributions.length === 0 && (
+        <p class="muted small" role="status">
+          {current.waived ? 'The Chair has waived the rule for this exact text.' : 'No attribution found: nothing names a participant or attributes a statement.'}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Waiver({ text, ctx }: { text: string; ctx: Ctx }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -281,6 +320,7 @@ function AddKeyPoint({ section, ctx }: { section: Section; ctx: Ctx }) {
       <p>
         <button type="submit">Add the key point</button>
       </p>
+      <CheckWording text={text} ctx={ctx} />
     </form>
   );
 }
