@@ -137,6 +137,8 @@ describe("erasing a participant's data", () => {
     expect(await events()).toBe(count);
     const change = await t.http.patch(`/api/registrations/${registrationId}`).set('Authorization', secretariat).send({ person: { jobTitle: 'x' } }).expect(409);
     expect(change.body.rule).toBe('SubjectDataErased');
+    const link = await t.http.post(`/api/registrations/${registrationId}/participant-link`).set('Authorization', secretariat).expect(409);
+    expect(link.body.rule).toBe('SubjectDataErased');
     const withdrawn = await t.http.post(`/api/registrations/${registrationId}/withdraw`).set('Authorization', participant).send({ reason: secret.withdrawalReason }).expect(200);
     expect(withdrawn.body.status).toBe('withdrawn');
     await t.settle();

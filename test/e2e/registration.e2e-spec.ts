@@ -211,6 +211,19 @@ describe('one participant from registration to attendance', () => {
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['Noor', 'Rahman', email, 'Malaysia']));
   });
 
+  it('a participant who lost their link gets a new one from the secretariat; who gave it is on record', async () => {
+    const asParticipant = await t.http.post(`/api/registrations/${registrationId}/participant-link`).set('Authorization', participant).expect(403);
+    expect(asParticipant.body.rule).toBe('RoleNotAllowed');
+    const res = await t.http.post(`/api/registrations/${registrationId}/participant-link`).set('Authorization', secretariat).expect(200);
+    expect(res.body).toEqual({ registrationId, participantToken: expect.any(String), link: `/registrations/${registrationId}#token=${res.body.participantToken}`, expiresIn: '120d' });
+    const own = await t.http.get(`/api/registrations/${registrationId}`).set('Authorization', `Bearer ${res.body.participantToken}`).expect(200);
+    expect(own.body.history.at(-1)).toMatchObject({ type: 'ParticipantLinkReissued', actorRole: 'secretariat' });
+    // The token itself is nowhere in the store.
+    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM events WHERE data::text LIKE '%' || $1 || '%'`, [res.body.participantToken.split('.')[2]]);
+    expect(rows[0].n).toBe(0);
+    await t.http.post(`/api/registrations/${randomUUID()}/participant-link`).set('Authorization', secretariat).expect(404);
+  });
+
   it('the participant withdraws', async () => {
     const res = await t.http.post(`/api/registrations/${registrationId}/withdraw`).set('Authorization', participant).send({ reason: 'Unable to travel' }).expect(200);
     expect(res.body).toEqual({ registrationId, status: 'withdrawn', promoted: [] });

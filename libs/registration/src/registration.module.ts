@@ -6,6 +6,7 @@ import { RegistrationBooks } from './book/registration-books.js';
 import { CancelRegistrationHandler } from './cancel-registration/cancel-registration.handler.js';
 import { ChangeRegistrationDetailsHandler } from './change-registration-details/change-registration-details.handler.js';
 import { CheckInHandler, UndoCheckInHandler } from './check-in/check-in.handler.js';
+import { ReissueParticipantLinkHandler } from './reissue-participant-link/reissue-participant-link.handler.js';
 import { DeclineRegistrationHandler } from './decline-registration/decline-registration.handler.js';
 import { RegistrationDemoSeeder } from './demo/registration-demo-seeder.js';
 import { EraseParticipantDataHandler } from './erase-participant-data/erase-participant-data.handler.js';
@@ -42,6 +43,7 @@ import { WithdrawRegistrationHandler } from './withdraw-registration/withdraw-re
     CancelRegistrationHandler,
     CheckInHandler,
     UndoCheckInHandler,
+    ReissueParticipantLinkHandler,
     ChangeRegistrationDetailsHandler,
     RegistrationDemoSeeder,
     EraseParticipantDataHandler,

@@ -162,6 +162,15 @@ describeWeb('the secretariat in the browser', () => {
     await waitForCount(page, 'tbody tr', 2);
     await expectAccessible(page, 'secretariat-07-waitlist');
 
+    // Farida lost her personal link: a new one, which opens her registration.
+    await page.getByRole('button', { name: 'New link for Farida Okonkwo' }).click();
+    const link = await page.getByLabel('New personal link for Farida Okonkwo').inputValue();
+    expect(link).toMatch(/\/registrations\/[0-9a-f-]+#token=/);
+    const own = await context.newPage();
+    await own.goto(link);
+    await own.getByText('Farida', { exact: false }).first().waitFor();
+    await own.close();
+
     const api = await web.t.http.get(`/api/consultations/${c.id}/waitlist`).set('Authorization', `Bearer ${secretariat}`).expect(200);
     expect(api.body.waitlist.map((w: { name: string }) => w.name)).toEqual(['Farida Okonkwo', 'Lena Fischer']);
 

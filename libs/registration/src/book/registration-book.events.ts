@@ -117,6 +117,12 @@ export type CheckInUndone = { type: 'CheckInUndone'; data: About & { day: string
  */
 export type ParticipantDataErased = { type: 'ParticipantDataErased'; data: About & { reason: string } };
 
+/**
+ * The secretariat gave the participant a new personal link (the participant lost theirs): who
+ * handed out access to someone's registration is on record. The link itself is not.
+ */
+export type ParticipantLinkReissued = { type: 'ParticipantLinkReissued'; data: About };
+
 export type RegistrationEvent =
   | ParticipantRegistered
   | RegistrationDetailsChanged
@@ -128,7 +134,8 @@ export type RegistrationEvent =
   | RegistrationCancelled
   | ParticipantCheckedIn
   | CheckInUndone
-  | ParticipantDataErased;
+  | ParticipantDataErased
+  | ParticipantLinkReissued;
 
 export const REGISTRATION_EVENT_TYPES: Array<RegistrationEvent['type']> = [
   'ParticipantRegistered',
@@ -142,6 +149,7 @@ export const REGISTRATION_EVENT_TYPES: Array<RegistrationEvent['type']> = [
   'ParticipantCheckedIn',
   'CheckInUndone',
   'ParticipantDataErased',
+  'ParticipantLinkReissued',
 ];
 
 /**

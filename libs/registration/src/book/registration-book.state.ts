@@ -133,6 +133,8 @@ export class RegistrationBook {
       case 'ParticipantDataErased':
         this.erased.add(event.data.personId);
         return this;
+      case 'ParticipantLinkReissued':
+        return this;
       case 'CheckInUndone': {
         const { day, sessionId } = event.data;
         r.checkIns = r.checkIns.filter((c) => !(c.day === day && c.sessionId === sessionId));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type CommandMeta, NotFound, ProjectionRunner } from '@convene/event-store';
+import { type CommandMeta, NotFound, ProjectionRunner, RuleViolation } from '@convene/event-store';
 import { Allow, commandMeta, expectedVersionFromIfMatch, RequestContext, setEtag, TokenIssuer } from '@convene/platform';
 import { ApproveRegistrations, type ApprovalOutcome } from '../approve-registrations/approve-registrations.command.js';
 import type { BookOutcome } from '../book/registration-books.js';
@@ -12,6 +12,7 @@ import { ChangeRegistrationDetails } from '../change-registration-details/change
 import { CheckIn, type CheckInReply, UndoCheckIn } from '../check-in/check-in.command.js';
 import { DeclineRegistration } from '../decline-registration/decline-registration.command.js';
 import { RosterQueries } from '../read-models/roster/roster.queries.js';
+import { ReissueParticipantLink } from '../reissue-participant-link/reissue-participant-link.command.js';
 import { RegisterParticipant, type RegistrationReply } from '../register-participant/register-participant.command.js';
 import { WithdrawRegistration } from '../withdraw-registration/withdraw-registration.command.js';
 import {
@@ -118,6 +119,27 @@ export class RegistrationCommandsController {
     } catch {
       return undefined;
     }
+  }
+
+  @Post('registrations/:registrationId/participant-link')
+  @HttpCode(200)
+  @Allow('secretariat')
+  @ApiOperation({
+    summary: "A new personal link for a participant who lost theirs (the secretariat sends it to the person's address on file)",
+    description:
+      'Records ParticipantLinkReissued (who gave access, and when); the token is not recorded. The link opens the registration: its details, history and withdrawal. ' +
+      'Rules: RegistrationNotFound, SubjectDataErased, ParticipantLinksFromIdentityProvider (participants sign in with the identity provider instead).',
+  })
+  async reissueParticipantLink(@Param('registrationId') registrationId: string) {
+    const found = await this.roster.registration(registrationId);
+    if (!found) throw new NotFound('Registration', registrationId);
+    // The token first: when none can be issued here, nothing is recorded.
+    const participantToken = await this.participantToken(found.entry.personId);
+    if (!participantToken) {
+      throw new RuleViolation('ParticipantLinksFromIdentityProvider', 'Participants sign in with the identity provider; Convene issues no personal links', 409, { registrationId });
+    }
+    await this.run(new ReissueParticipantLink({ consultationId: found.entry.consultationId, registrationId, meta: commandMeta() }));
+    return { registrationId, participantToken, link: `/registrations/${registrationId}#token=${participantToken}`, expiresIn: PARTICIPANT_TOKEN_LIFETIME };
   }
 
   @Post('consultations/:consultationId/registrations/approve')

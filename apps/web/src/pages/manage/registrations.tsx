@@ -161,6 +161,7 @@ function RosterTable({ rows, selected, setSelected }: { rows: RosterEntry[]; sel
             <th scope="col">Represents</th>
             <th scope="col">Role</th>
             <th scope="col">Status</th>
+            <th scope="col">Personal link</th>
           </tr>
         </thead>
         <tbody>
@@ -186,10 +187,40 @@ function RosterTable({ rows, selected, setSelected }: { rows: RosterEntry[]; sel
               <td>
                 <span class={`status status-${r.status}`}>{label(REGISTRATION_STATUSES, r.status)}</span>
               </td>
+              <td>{!r.erased && <ParticipantLink registrationId={r.registrationId} name={fullName(r.person)} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * For a participant who lost their link: a new one, to send to the address on file. Issuing it is
+ * recorded (who gave access, and when); the link is shown once, here.
+ */
+function ParticipantLink({ registrationId, name }: { registrationId: string; name: string }) {
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const issue = async () => {
+    setError(null);
+    try {
+      const reply = await post<{ link: string }>(`/api/registrations/${registrationId}/participant-link`);
+      setLink(`${window.location.origin}${reply.link}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  if (link) {
+    return <input type="text" readOnly value={link} aria-label={`New personal link for ${name}`} onFocus={(e) => e.currentTarget.select()} />;
+  }
+  return (
+    <>
+      <button type="button" class="link" onClick={issue} aria-label={`New link for ${name}`}>
+        New link
+      </button>
+      {error !== null && <Problem error={error} />}
+    </>
   );
 }
