@@ -53,13 +53,18 @@ export class PersonalDataCipher {
     const subjects = [...new Set(plans.flatMap((p) => p.occ.map((o) => o.subject)))];
     if (subjects.length === 0) return events.map((e) => e.data);
     const keys = await this.keysFor(db, subjects, true);
+    // One draw of randomness for every IV of the batch: a draw per field costs more than the sealing.
+    const ivs = randomBytes(IV_BYTES * plans.reduce((n, p) => n + p.occ.length, 0));
+    let next = 0;
     return plans.map(({ e, occ }) => {
       if (occ.length === 0) return e.data;
       const data = structuredClone(e.data);
       for (const { path, subject } of occ) {
         const key = keys.get(subject);
         if (!key) throw new SubjectErased(subject);
-        setAt(data, path, seal(key, subject, path, getAt(data, path)));
+        const iv = ivs.subarray(next, next + IV_BYTES);
+        next += IV_BYTES;
+        setAt(data, path, seal(key, iv, subject, path, getAt(data, path)));
       }
       return data;
     });
@@ -118,8 +123,10 @@ export class PersonalDataCipher {
 
 const aad = (subject: string, path: ConcretePath) => Buffer.from(`${subject}|${path.join('.')}`);
 
-function seal(key: Buffer, subject: string, path: ConcretePath, value: unknown): SealedField {
-  const iv = randomBytes(12);
+/** GCM's 96-bit IV, random per value: never reused under one key while fewer than 2^32 values are sealed with it. */
+const IV_BYTES = 12;
+
+function seal(key: Buffer, iv: Buffer, subject: string, path: ConcretePath, value: unknown): SealedField {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad(subject, path));
   const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);

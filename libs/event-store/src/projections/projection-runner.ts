@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { EventStore } from '../event-store.js';
@@ -53,6 +52,9 @@ export interface RunnerOptions {
 /** How long after an announced append an empty read is retried every 10 ms. */
 const APPEND_VISIBILITY_WINDOW_MS = 2000;
 
+/** How soon an idle runner looks again while a read-your-writes waiter is still behind. */
+const WAITER_POLL_MS = 20;
+
 export class ProjectionRunner {
   private readonly projections = new Map<string, Projection>();
   private tracks: Track[] = [];
@@ -71,8 +73,12 @@ export class ProjectionRunner {
   };
   /** When an append was last announced (in process or by NOTIFY). */
   private appendSeenAt = 0;
-  /** Emits 'moved' after a round moved some checkpoint: read-your-writes waiters check again. */
-  private readonly progress = new EventEmitter();
+  /**
+   * Read-your-writes waiters of this running runner, each released once every active generation
+   * has passed its target: after each round that moved a checkpoint, one pass over them all (not
+   * a wake-up, a timer and a listener per waiter per round).
+   */
+  private readonly waiters = new Set<{ target: Checkpoint; release: (reached: boolean) => void }>();
 
   constructor(
     private readonly store: EventStore,
@@ -82,8 +88,6 @@ export class ProjectionRunner {
     for (const p of projections) this.register(p);
     this.batchSize = options.batchSize ?? 1000;
     this.pollMs = options.pollMs ?? 250;
-    // Every request waiting for its write listens: thousands at a burst are expected, not a leak.
-    this.progress.setMaxListeners(0);
   }
 
   register(p: Projection): void {
@@ -360,7 +364,8 @@ export class ProjectionRunner {
     let backoff = 100;
     while (this.running) {
       const { progressed, failed } = await this.round();
-      if (progressed) this.progress.emit('moved');
+      // Also after a round that moved nothing here: another runner may have moved the checkpoints.
+      this.releaseWaiters();
       if (failed) {
         await sleep(backoff);
         backoff = Math.min(backoff * 2, 30_000);
@@ -375,7 +380,8 @@ export class ProjectionRunner {
         continue;
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollMs);
+        // Someone waits for a write this runner cannot see yet (another process's): look again soon.
+        const timer = setTimeout(resolve, this.waiters.size > 0 ? WAITER_POLL_MS : this.pollMs);
         this.wake = () => {
           clearTimeout(timer);
           resolve();
@@ -434,6 +440,8 @@ export class ProjectionRunner {
     this.stopped = true;
     this.running = false;
     this.store.appended.off('appended', this.onAppended);
+    // The commands are committed either way: their callers get their answers, not an error.
+    for (const w of this.waiters) w.release(false);
     this.wake?.();
     await this.loop;
     await this.listener?.end().catch(() => {});
@@ -471,31 +479,37 @@ export class ProjectionRunner {
       transactionId: BigInt(result.transactionId),
       globalPosition: BigInt(result.positions[result.positions.length - 1]),
     };
+    // The command is committed either way: at shutdown its caller gets its answer, not an error.
+    if (this.stopped) return false;
+    if (this.running) {
+      if (!this.activeBehind(target)) return true;
+      return new Promise<boolean>((resolve) => {
+        const waiter = {
+          target,
+          release: (reached: boolean) => {
+            clearTimeout(timer);
+            this.waiters.delete(waiter);
+            resolve(reached);
+          },
+        };
+        const timer = setTimeout(() => waiter.release(false), timeoutMs);
+        this.waiters.add(waiter);
+        this.wake?.();
+      });
+    }
+    // Another process (the Kafka projector) runs the projections: ask the checkpoints table.
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      // The command is committed either way: at shutdown its caller gets its answer, not an error.
       if (this.stopped) return false;
-      const behind = await this.behind(target);
-      if (!behind) return true;
+      if (!(await this.behind(target))) return true;
       if (Date.now() > deadline) return false;
-      this.wake?.();
-      // Running here: woken by the next checkpoint move, not by polling (a burst of waiters would
-      // otherwise spin the event loop); elsewhere (the Kafka projector): ask the table again soon.
-      if (this.running) await this.nextProgress(20);
-      else await sleep(20);
+      await sleep(20);
     }
   }
 
-  private nextProgress(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.progress.off('moved', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.progress.on('moved', done);
-    });
+  /** After a round: releases every waiter whose target all active generations have passed. */
+  private releaseWaiters(): void {
+    for (const w of this.waiters) if (!this.activeBehind(w.target)) w.release(true);
   }
 
   /** Whether one of this runner's active generations has not yet reached the target. */
