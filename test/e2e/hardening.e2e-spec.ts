@@ -20,20 +20,7 @@ import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/bootstrap.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createEmbeddedDatabase, createServerDatabase, hasServer, type TestDatabase } from '../support/databases.js';
-
-/** The app reads its settings from the environment while it is built: set them for that long only. */
-async function withEnv<T>(vars: Record<string, string>, build: () => Promise<T>): Promise<T> {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await build();
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+import { withEnv } from '../support/env.js';
 
 const ALLOWED_ORIGIN = 'https://convene.unoda.example';
 const PROBLEM = /^application\/problem\+json/;
@@ -140,6 +127,34 @@ describe('body size', () => {
       .expect(400)
       .expect('Content-Type', PROBLEM);
     expect(res.body.rule).toBe('MalformedJson');
+  });
+
+  // Found by the fuzz proof (test/proof/fuzz): each of these was a 500 or a bare status before.
+  it('refuses a body nested thousands deep with 400 JsonTooDeep instead of overflowing the stack', async () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const res = await from('203.0.113.31').post('/api/series').set('Authorization', secretariat).set('Content-Type', 'application/json').send(deep).expect(400).expect('Content-Type', PROBLEM);
+    expect(res.body.rule).toBe('JsonTooDeep');
+  });
+
+  it('refuses text no database can hold (NUL, a lone surrogate) as ValidationFailed naming the field, in a body or a path', async () => {
+    const body = await from('203.0.113.31').post('/api/series').set('Authorization', secretariat).set('Content-Type', 'application/json').send('{"title":"a\\u0000b","organiser":"\\ud800"}').expect(400);
+    expect(body.body.errors).toEqual([expect.objectContaining({ field: 'title', rule: 'wellFormedText' }), expect.objectContaining({ field: 'organiser', rule: 'wellFormedText' })]);
+    const path = await from('203.0.113.31').get('/api/consultations/%00').set('Authorization', secretariat).expect(400);
+    expect(path.body.errors).toEqual([expect.objectContaining({ field: 'id', rule: 'wellFormedText' })]);
+  });
+
+  it('names what is wrong with a body it cannot decompress and a path it cannot decode', async () => {
+    const deflate = await from('203.0.113.31').post('/api/series').set('Authorization', secretariat).set('Content-Type', 'application/json').set('Content-Encoding', 'deflate').send('{"title":"x"}').expect(400);
+    expect(deflate.body.rule).toBe('MalformedContentEncoding');
+    const unknown = await from('203.0.113.31').post('/api/series').set('Authorization', secretariat).set('Content-Type', 'application/json').set('Content-Encoding', 'x-zip').send('{}').expect(415);
+    expect(unknown.body.rule).toBe('UnsupportedContentEncoding');
+    const path = await from('203.0.113.31').get('/api/consultations/%E0%A4%A').set('Authorization', secretariat).expect(400).expect('Content-Type', PROBLEM);
+    expect(path.body).toMatchObject({ rule: 'MalformedPercentEncoding', detail: "Failed to decode param '%E0%A4%A'" });
+  });
+
+  it('answers a request line over the HTTP parser limit with 431 problem+json, not a bare status line', async () => {
+    const res = await from('203.0.113.31').get(`/api/consultations?organisation=${'x'.repeat(20_000)}`).expect(431).expect('Content-Type', PROBLEM);
+    expect(res.body).toMatchObject({ status: 431, rule: 'RequestHeadersTooLarge' });
   });
 });
 

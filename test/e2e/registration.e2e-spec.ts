@@ -163,6 +163,13 @@ describe('one participant from registration to attendance', () => {
     expect(after.body.history.map((h: { type: string }) => h.type)).toEqual(['ParticipantRegistered', 'RegistrationConfirmed', 'RegistrationDetailsChanged']);
     expect(after.body.history[2]).toMatchObject({ actorRole: 'participant', details: { person: { jobTitle: 'Minister-Counsellor' } } });
     expect(after.body.history[0].details.person.jobTitle).toBe('Counsellor');
+    // Found by the fuzz proof: null was taken as the new name, address and role instead of refused.
+    const nulls = await t.http
+      .patch(`/api/registrations/${registrationId}`)
+      .set('Authorization', secretariat)
+      .send({ person: { givenName: null, email: null, gender: null }, role: null, sessionIds: null })
+      .expect(400);
+    expect(nulls.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['person.givenName', 'person.email', 'person.gender', 'role', 'sessionIds']));
   });
 
   it('is checked in for the day and a session; a wrong check-in is undone', async () => {
@@ -266,6 +273,9 @@ describe('the rules of registration', () => {
     const res = await register({ person: { givenName: ' ', familyName: 'X', email: 'not-an-email' }, stakeholderGroup: 'lobbyist', represents: { state: 'ZZZ' }, role: 'delegate', sessionIds: 'all' }).expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['person.givenName', 'person.email', 'stakeholderGroup', 'represents.state', 'sessionIds']));
+    // Found by the fuzz proof: a nested object left out was a 500, one sent as an array was taken.
+    const missing = await register({ person: [person()], stakeholderGroup: 'academia', role: 'observer' }).expect(400);
+    expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'person', rule: 'isObject' }), expect.objectContaining({ field: 'represents', rule: 'isObject' })]));
     const unknownSession = await register(delegate('SGP', ['no-such-session'])).expect(422);
     expect(unknownSession.body.rule).toBe('SessionNotOnAgenda');
     const unknownConsultation = await t.http.post(`/api/consultations/${randomUUID()}/registrations`).send(delegate('SGP')).expect(404);

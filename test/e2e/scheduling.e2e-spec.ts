@@ -94,6 +94,12 @@ describe('planning a consultation series and its agenda', () => {
       .send({ ...panel, kind: 'cocktail', start: '28/03/2019 09:30' })
       .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'start']);
+    // Found by the fuzz proof: a consultation without its venue was a 500, and a chair sent as an
+    // array of people was recorded (and broke the summary's attribution check ever after).
+    const noVenue = await t.http.post(`/api/series/${seriesId}/consultations`).set('Authorization', secretariat).send({ ...geneva, venue: undefined }).expect(400);
+    expect(noVenue.body.errors).toEqual([expect.objectContaining({ field: 'venue', rule: 'isObject' })]);
+    const chairs = await t.http.post(`/api/consultations/${consultationId}/sessions`).set('Authorization', secretariat).send({ ...panel, chair: [alice], speakers: [[bob]] }).expect(400);
+    expect(chairs.body.errors.map((e: { field: string; rule: string }) => `${e.field} ${e.rule}`).sort()).toEqual(['chair isObject', 'speakers isObject']);
   });
 
   it('adds sessions, sealing the names of chairs and speakers in the event log', async () => {
@@ -172,6 +178,9 @@ describe('planning a consultation series and its agenda', () => {
 
     const calendar = await t.http.get('/api/consultations?from=2019-03-01&to=2019-03-31').expect(200);
     expect(calendar.body.items).toEqual([expect.objectContaining({ id: consultationId, status: 'announced', startDate: '2019-03-28' })]);
+    // Found by the fuzz proof: a day that does not exist was a 500 from the query, not a field error.
+    const impossible = await t.http.get('/api/consultations?from=2019-02-30').expect(400);
+    expect(impossible.body.errors).toEqual([expect.objectContaining({ field: 'from', rule: 'isIso8601' })]);
     const overview = await t.http.get(`/api/series/${seriesId}`).expect(200);
     expect(overview.body).toMatchObject({ id: seriesId, mandate: series.mandate, partners: ['UNIDIR'], consultations: [{ id: consultationId }] });
     // The public does not see the Washington draft; the secretariat does.
@@ -318,6 +327,8 @@ describe('reference data and the demo series', () => {
   it('lists the member States of an organisation on a day, with names from i18n-iso-countries', async () => {
     const before = await t.http.get('/api/regional-organisations/EU?asOf=2020-01-31').expect(200);
     const after = await t.http.get('/api/regional-organisations/EU?asOf=2020-02-01&lang=es').expect(200);
+    // Found by the fuzz proof: an impossible day was read as another one.
+    expect((await t.http.get('/api/regional-organisations/EU?asOf=2019-02-30').expect(400)).body.rule).toBe('InvalidDate');
     expect(before.body.members).toHaveLength(28);
     expect(before.body.members).toContainEqual({ state: 'GBR', name: 'United Kingdom', from: '1973-01-01', until: '2020-01-31' });
     expect(after.body.members.map((m: { state: string }) => m.state)).not.toContain('GBR');

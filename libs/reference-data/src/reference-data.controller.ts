@@ -27,6 +27,12 @@ class RegionalOrganisationMembersDto extends RegionalOrganisationDto {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** YYYY-MM-DD and a day that exists: 2019-02-30 is refused, not read as the 2nd of March. */
+function isDay(text: string): boolean {
+  const time = ISO_DATE.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
 /** Public reference data: organisations and their member States on a given day. */
 @ApiTags('reference data')
 @Controller('api/regional-organisations')
@@ -53,7 +59,7 @@ export class ReferenceDataController {
   members(@Param('code') code: string, @Query('asOf') asOf?: string, @Query('lang') lang?: string): RegionalOrganisationMembersDto {
     const organisation = this.organisations.find(code);
     if (!organisation) throw new NotFound('RegionalOrganisation', code);
-    if (asOf !== undefined && !ISO_DATE.test(asOf)) throw new RuleViolation('InvalidDate', 'asOf must be a date like 2019-01-24', 400, { asOf });
+    if (asOf !== undefined && !isDay(asOf)) throw new RuleViolation('InvalidDate', 'asOf must be a date like 2019-01-24', 400, { asOf });
     const day = asOf ?? new Date().toISOString().slice(0, 10);
     const language = requestedLanguage(lang);
     const members = this.organisations.membershipsAsOf(code, day).map((m) => ({ ...m, name: this.countries.name(m.state, language) }));

@@ -85,10 +85,37 @@ function httpExceptionDetail(error: HttpException): string {
   return typeof message === 'string' ? message : error.message;
 }
 
-function bodyParserFailure(error: HttpException): 'MalformedJson' | 'PayloadTooLarge' | undefined {
-  const type = (error.cause as { type?: unknown } | undefined)?.type;
-  if (type === 'entity.parse.failed') return 'MalformedJson';
-  if (type === 'entity.too.large' || error.getStatus() === 413) return 'PayloadTooLarge';
+interface ReadFailure {
+  status: number;
+  rule: string;
+  detail: string;
+}
+
+/** The body parser's failures, by the `type` it gives them (body-parser, raw-body; entity.too.deep is ours, see http-hardening). */
+const BODY_READ_FAILURES: Record<string, ReadFailure> = {
+  'entity.parse.failed': { status: 400, rule: 'MalformedJson', detail: 'The request body is not valid JSON' },
+  'entity.too.large': { status: 413, rule: 'PayloadTooLarge', detail: 'The request body is too large' },
+  'entity.too.deep': { status: 400, rule: 'JsonTooDeep', detail: 'The request body nests objects and arrays too deeply' },
+  'charset.unsupported': { status: 415, rule: 'UnsupportedCharset', detail: 'The request body must be sent in UTF-8' },
+  'encoding.unsupported': { status: 415, rule: 'UnsupportedContentEncoding', detail: 'The Content-Encoding of the request body is not supported (gzip, deflate, br or none)' },
+  'request.size.invalid': { status: 400, rule: 'ContentLengthMismatch', detail: 'The request body is not as long as its Content-Length says' },
+  'request.aborted': { status: 400, rule: 'RequestAborted', detail: 'The request body ended before it was complete' },
+  'parameters.too.many': { status: 413, rule: 'TooManyParameters', detail: 'The request body holds too many parameters' },
+};
+
+/** zlib and brotli error codes: a body that its Content-Encoding cannot decompress (raw-body passes them on without a type). */
+const DECOMPRESSION_ERROR = /^(Z_|ERR__|ERR_BROTLI|ERR_ZSTD)/;
+
+/** Failures of reading the request before any handler ran: its body, or a path segment that is not percent-encoded UTF-8. */
+function readFailure(error: HttpException): ReadFailure | undefined {
+  const cause = error.cause as { type?: unknown; code?: unknown } | undefined;
+  if (typeof cause?.type === 'string' && Object.hasOwn(BODY_READ_FAILURES, cause.type)) return BODY_READ_FAILURES[cause.type];
+  if (error.getStatus() === 413) return BODY_READ_FAILURES['entity.too.large'];
+  // Express's router: "Failed to decode param '%E0%A4%A'" (Nest maps the URIError to a bare 400).
+  if (cause instanceof URIError) return { status: 400, rule: 'MalformedPercentEncoding', detail: httpExceptionDetail(error) };
+  if (typeof cause?.code === 'string' && DECOMPRESSION_ERROR.test(cause.code)) {
+    return { status: 400, rule: 'MalformedContentEncoding', detail: 'The request body cannot be decompressed as its Content-Encoding says' };
+  }
   return undefined;
 }
 
@@ -112,13 +139,8 @@ export function toProblem(error: unknown, req: ProblemRequest): Problem {
     if (error instanceof NotFoundException && !req.routeMatched) {
       return { status: 404, headers: {}, body: document(req, 404, 'RouteNotFound', `No route serves ${req.path}`) };
     }
-    const parserRule = bodyParserFailure(error);
-    if (parserRule === 'MalformedJson') {
-      return { status: 400, headers: {}, body: document(req, 400, parserRule, 'The request body is not valid JSON') };
-    }
-    if (parserRule === 'PayloadTooLarge') {
-      return { status: 413, headers: {}, body: document(req, 413, parserRule, 'The request body is too large') };
-    }
+    const failure = readFailure(error);
+    if (failure) return { status: failure.status, headers: {}, body: document(req, failure.status, failure.rule, failure.detail) };
     const rule = ruleFromStatus(status);
     return { status, headers: withAuthChallenge(status, rule), body: document(req, status, rule, httpExceptionDetail(error)) };
   }

@@ -56,6 +56,16 @@ describe('toProblem', () => {
     expect(toProblem(tooLarge, { ...req, routeMatched: false }).body).toMatchObject({ status: 413, rule: 'PayloadTooLarge' });
   });
 
+  it('names the other failures of reading a request instead of a bare BadRequest', () => {
+    const failure = (status: number, cause: object) => toProblem(new HttpException('Bad Request', status, { cause }), { ...req, routeMatched: false }).body;
+    expect(failure(400, { type: 'entity.too.deep' })).toMatchObject({ status: 400, rule: 'JsonTooDeep' });
+    expect(failure(415, { type: 'charset.unsupported' })).toMatchObject({ status: 415, rule: 'UnsupportedCharset' });
+    expect(failure(415, { type: 'encoding.unsupported' })).toMatchObject({ status: 415, rule: 'UnsupportedContentEncoding' });
+    expect(failure(400, Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }))).toMatchObject({ status: 400, rule: 'MalformedContentEncoding' });
+    const uri = new BadRequestException("Failed to decode param '%E0%A4%A'", { cause: new URIError('URI malformed') });
+    expect(toProblem(uri, req).body).toMatchObject({ status: 400, rule: 'MalformedPercentEncoding', detail: "Failed to decode param '%E0%A4%A'" });
+  });
+
   it('adds a Bearer challenge to 401s', () => {
     expect(toProblem(new InvalidToken('expired'), req).headers).toEqual({ 'WWW-Authenticate': 'Bearer error="invalid_token"' });
     expect(toProblem(new HttpException('no', 401), req).headers).toEqual({ 'WWW-Authenticate': 'Bearer' });

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 /** Surrounding whitespace is never meant: trimmed before validation, so "  " counts as empty. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -14,6 +14,9 @@ export const TrimmedText = (maxLength: number, example?: string) =>
 export const OptionalTrimmedText = (maxLength: number, example?: string) =>
   applyDecorators(ApiPropertyOptional({ example, maxLength, nullable: true, type: String }), Trim(), IsOptional(), IsString(), MaxLength(maxLength));
 
+/** Validated unless left out: unlike IsOptional, null is no way to say "unchanged" (it would be written as the new value). */
+export const UnlessLeftOut = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
 /** A field a change may leave out ("unchanged"); when present, trimmed and not blank. */
 export const ChangedText = (maxLength: number) =>
-  applyDecorators(ApiPropertyOptional({ maxLength }), Trim(), IsOptional(), IsString(), IsNotEmpty(), MaxLength(maxLength));
+  applyDecorators(ApiPropertyOptional({ maxLength }), Trim(), UnlessLeftOut(), IsString(), IsNotEmpty(), MaxLength(maxLength));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Type } from 'class-transformer';
 import { IsEmail, IsString, Length, ValidateNested, validate } from 'class-validator';
-import { createValidationPipe, flattenValidationErrors, ValidationFailed } from './validation.js';
+import { createValidationPipe, fieldPath, flattenValidationErrors, malformedTextErrors, ValidationFailed } from './validation.js';
 
 class ContactDto {
   @IsEmail() email!: string;
@@ -32,7 +32,36 @@ describe('flattenValidationErrors', () => {
   });
 });
 
+describe('fieldPath', () => {
+  it('quotes member names that are not identifiers, so that every error visibly names its field', () => {
+    expect(fieldPath('', 'email')).toBe('email');
+    expect(fieldPath('speakers', '0')).toBe('speakers[0]');
+    expect(fieldPath('', '')).toBe('[""]');
+    expect(fieldPath('', '   ')).toBe('["   "]');
+    expect(fieldPath('person', 'a.b')).toBe('person["a.b"]');
+  });
+});
+
+describe('malformedTextErrors', () => {
+  it('names every string or member name holding NUL or an unpaired surrogate, and nothing else', () => {
+    const body = { title: 'ok 😀', people: [{ name: 'a\u0000b' }], ['\uD800']: 1, note: 'x\uDC00' };
+    expect(malformedTextErrors(body, '').map((e) => [e.field, e.rule])).toEqual([
+      ['people[0].name', 'wellFormedText'],
+      ['["\\ud800"]', 'wellFormedText'],
+      ['note', 'wellFormedText'],
+    ]);
+    expect(malformedTextErrors('\u0000', 'consultationId')).toEqual([expect.objectContaining({ field: 'consultationId' })]);
+  });
+});
+
 describe('createValidationPipe', () => {
+  it('refuses malformed text in a path parameter, which has no DTO', async () => {
+    const failure = await createValidationPipe()
+      .transform('c\u0000', { type: 'param', data: 'consultationId', metatype: String })
+      .catch((error: unknown) => error);
+    expect((failure as ValidationFailed).errors).toEqual([expect.objectContaining({ field: 'consultationId', rule: 'wellFormedText' })]);
+  });
+
   it('throws ValidationFailed for unknown fields and invalid values', async () => {
     const pipe = createValidationPipe();
     const failure = await pipe

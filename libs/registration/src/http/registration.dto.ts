@@ -8,6 +8,7 @@ import {
   IsEmail,
   IsIn,
   IsISO31661Alpha3,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -15,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ChangedText, OptionalTrimmedText, Trim, TrimmedText } from '@convene/platform';
+import { ChangedText, OptionalTrimmedText, Trim, TrimmedText, UnlessLeftOut } from '@convene/platform';
 import { GENDERS, type Gender, PARTICIPANT_ROLES, type ParticipantRole, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../book/registration-book.events.js';
 
 const OptionalState = (description: string) =>
@@ -71,13 +72,13 @@ export class PersonChangesDto {
 
   @ApiPropertyOptional({ maxLength: 254 })
   @Trim()
-  @IsOptional()
+  @UnlessLeftOut()
   @IsEmail({}, { message: '$property must be an e-mail address' })
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ enum: GENDERS })
-  @IsOptional()
+  @UnlessLeftOut()
   @IsIn(GENDERS)
   gender?: Gender;
 
@@ -101,6 +102,8 @@ export class RepresentsDto {
 
 export class RegisterParticipantBody {
   @ApiProperty({ type: PersonDetailsDto })
+  // ValidateNested alone lets a missing value or an array through (it validates the array's items).
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDetailsDto)
   person: PersonDetailsDto;
@@ -115,6 +118,7 @@ export class RegisterParticipantBody {
   stakeholderGroup: StakeholderGroup;
 
   @ApiProperty({ type: RepresentsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RepresentsDto)
   represents: RepresentsDto;
@@ -136,34 +140,36 @@ export class RegisterParticipantBody {
 
 export class ChangeRegistrationBody {
   @ApiPropertyOptional({ type: PersonChangesDto })
-  @IsOptional()
+  @UnlessLeftOut()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonChangesDto)
   person?: PersonChangesDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @UnlessLeftOut()
   @IsBoolean()
   publicListingConsent?: boolean;
 
   @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS })
-  @IsOptional()
+  @UnlessLeftOut()
   @IsIn(STAKEHOLDER_GROUPS)
   stakeholderGroup?: StakeholderGroup;
 
   @ApiPropertyOptional({ type: RepresentsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RepresentsDto)
   represents?: RepresentsDto;
 
   @ApiPropertyOptional({ enum: PARTICIPANT_ROLES })
-  @IsOptional()
+  @UnlessLeftOut()
   @IsIn(PARTICIPANT_ROLES)
   role?: ParticipantRole;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @UnlessLeftOut()
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(SESSION_ID, { each: true, message: 'each value in $property must be a session id' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { SESSION_ACCESS, SESSION_KINDS, type SessionAccess, type SessionKind } from '../consultation/consultation.events.js';
 import { LocalDateTime, OptionalText, PersonDto, Text } from '../http/shared.dto.js';
 
@@ -29,12 +29,15 @@ export class AddSessionDto extends SessionTimesDto {
 
   @ApiPropertyOptional({ type: PersonDto, nullable: true })
   @IsOptional()
+  // ValidateNested alone lets a missing value or an array through (it validates the array's items).
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDto)
   chair?: PersonDto | null;
 
   @ApiPropertyOptional({ type: PersonDto, nullable: true })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDto)
   moderator?: PersonDto | null;
@@ -43,6 +46,7 @@ export class AddSessionDto extends SessionTimesDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PersonDto)
   speakers?: PersonDto[];

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { OptionalText, Text } from '../http/shared.dto.js';
 
 export class MandateDto {
@@ -17,6 +17,7 @@ export class PlanSeriesDto {
 
   @ApiPropertyOptional({ type: MandateDto, nullable: true })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MandateDto)
   mandate?: MandateDto | null;

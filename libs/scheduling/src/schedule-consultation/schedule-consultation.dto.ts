@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { UN_LANGUAGES } from '@convene/reference-data';
 import { LocalDate, OptionalText, Text } from '../http/shared.dto.js';
 
@@ -26,6 +26,8 @@ export class ScheduleConsultationDto {
   hostMeeting?: string | null;
 
   @ApiProperty({ type: VenueDto })
+  // ValidateNested alone lets a missing value or an array through (it validates the array's items).
+  @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)
   venue: VenueDto;

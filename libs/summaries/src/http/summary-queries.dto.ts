@@ -1,6 +1,9 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+
+/** Stream versions are PostgreSQL integers: a larger one is no version, and would fail the query. */
+const MAX_VERSION = 2_147_483_647;
 
 export class SummaryAsOfQuery {
   @ApiPropertyOptional({ description: 'The summary as it stood at this stream version' })
@@ -8,6 +11,7 @@ export class SummaryAsOfQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version?: number;
 
   @ApiPropertyOptional({ description: 'The summary as it stood at this instant (ISO 8601)', example: '2019-01-24T17:00:00Z' })
@@ -21,11 +25,13 @@ export class SummaryDiffQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   from: number;
 
   @ApiProperty({ description: 'Stream version to compare to' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   to: number;
 }

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Allow } from '@convene/platform';
 import { requestedLanguage, UN_LANGUAGES } from '@convene/reference-data';
 import { currentViewer, readHeaders } from '../../http/http-helpers.js';
@@ -12,15 +12,16 @@ import { ListConsultations } from './list-consultations.query.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day of the calendar: shaped YYYY-MM-DD, and one that exists (2019-02-30 would fail the query). */
+const Day = () => applyDecorators(IsOptional(), Matches(DATE), IsISO8601({ strict: true }, { message: '$property must be a day of the calendar' }));
+
 export class CalendarQueryDto {
   @ApiPropertyOptional({ description: 'Consultations still running on or after this day', example: '2019-01-01' })
-  @IsOptional()
-  @Matches(DATE)
+  @Day()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Consultations starting on or before this day', example: '2019-12-31' })
-  @IsOptional()
-  @Matches(DATE)
+  @Day()
   to?: string;
 
   @ApiPropertyOptional({ example: 'ASEAN' })
