@@ -1,5 +1,5 @@
 /**
- * Benchmark entry point: `node dist/bench/run.js [suite ...]` (default: every suite).
+ * Benchmark entry point: `node dist/bench/run.js [suite ...]` (default: every suite but the soak).
  * Each suite prints one JSON line per figure on stdout; progress and notes go to stderr.
  */
 interface Suite {
@@ -11,6 +11,8 @@ const suites: Record<string, () => Promise<Suite>> = {
   documents: () => import('./documents.bench.js'),
   kafka: () => import('./kafka.bench.js'),
   registration: () => import('./registration.bench.js'),
+  // Ten minutes by default (BENCH_SOAK_SECONDS): not part of a plain `npm run bench`.
+  soak: () => import('./soak.bench.js'),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
@@ -20,7 +22,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-for (const name of requested.length > 0 ? requested : Object.keys(suites)) {
+for (const name of requested.length > 0 ? requested : Object.keys(suites).filter((s) => s !== 'soak')) {
   process.stderr.write(`# bench ${name}\n`);
   const suite = await suites[name]();
   await suite.run();

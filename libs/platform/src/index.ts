@@ -23,6 +23,7 @@ export {
   commandMeta,
   CORRELATION_ID_HEADER,
   ensureCorrelationId,
+  newResourceId,
   RequestContext,
   type RequestContextState,
   systemClock,

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandMeta } from '@convene/event-store';
 import type { Principal, Role } from '../auth/principal.js';
@@ -52,6 +52,24 @@ export function commandMeta(clock: Clock = systemClock): CommandMeta {
     occurredAt: clock.now().toISOString(),
     ...(idempotency && { idempotency: { ...idempotency } }),
   };
+}
+
+/**
+ * The id of what the current request creates (a series, a consultation, a session, a key point).
+ * Without an Idempotency-Key, a random UUID. With one, the same id on every attempt of that
+ * request: a UUID (version 5 layout) derived from the key and the request's hash. A retry whose
+ * first attempt was committed but whose answer was lost (the process died in between) must
+ * name what the first attempt created, not an id that exists nowhere; found by the crash proof
+ * (test/proof/crash). `purpose` tells apart several ids of one request.
+ */
+export function newResourceId(purpose = ''): string {
+  const idempotency = RequestContext.current()?.idempotency;
+  if (!idempotency) return randomUUID();
+  const bytes = createHash('sha1').update(`convene:resource\n${idempotency.key}\n${idempotency.requestHash}\n${purpose}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export const CORRELATION_ID_HEADER = 'X-Correlation-Id';

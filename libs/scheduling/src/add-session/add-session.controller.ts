@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { commandMeta, expectedVersionFromIfMatch } from '@convene/platform';
+import { commandMeta, expectedVersionFromIfMatch, newResourceId } from '@convene/platform';
 import { CommandEndpoint } from '../http/command-endpoint.js';
 import { CommandResponder } from '../http/command-responder.js';
 import { SessionCommandAcceptedDto } from '../http/command-responses.dto.js';
@@ -25,7 +24,7 @@ export class AddSessionController {
     'ConsultationCancelled',
   ])
   async add(@Param('id') consultationId: string, @Body() body: AddSessionDto, @Res({ passthrough: true }) res: ServerResponse): Promise<SessionCommandAcceptedDto> {
-    const sessionId = randomUUID();
+    const sessionId = newResourceId();
     const accepted = await this.responder.run(new AddSession({ ...body, consultationId, sessionId }, commandMeta(), expectedVersionFromIfMatch()), res);
     res.setHeader('Location', `/api/consultations/${consultationId}`);
     return { ...accepted, sessionId };

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { commandMeta, expectedVersionFromIfMatch } from '@convene/platform';
+import { commandMeta, expectedVersionFromIfMatch, newResourceId } from '@convene/platform';
 import { CommandEndpoint } from '../http/command-endpoint.js';
 import { CommandResponder } from '../http/command-responder.js';
 import { CommandAcceptedDto } from '../http/command-responses.dto.js';
@@ -24,7 +23,7 @@ export class ScheduleConsultationController {
     'UnknownCountry',
   ])
   async schedule(@Param('id') seriesId: string, @Body() body: ScheduleConsultationDto, @Res({ passthrough: true }) res: ServerResponse): Promise<CommandAcceptedDto> {
-    const consultationId = randomUUID();
+    const consultationId = newResourceId();
     const accepted = await this.responder.run(new ScheduleConsultation({ ...body, seriesId, consultationId }, commandMeta(), expectedVersionFromIfMatch()), res);
     res.setHeader('Location', `/api/consultations/${consultationId}`);
     return accepted;

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Delete, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { type Command, CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionRunner, RuleViolation } from '@convene/event-store';
-import { Allow, commandMeta, expectedVersionFromIfMatch, setEtag } from '@convene/platform';
+import { Allow, commandMeta, expectedVersionFromIfMatch, newResourceId, setEtag } from '@convene/platform';
 import { AddFootnote } from '../add-footnote/add-footnote.command.js';
 import { AddFootnoteBody } from '../add-footnote/add-footnote.dto.js';
 import { AddKeyPoint } from '../add-key-point/add-key-point.command.js';
@@ -92,7 +91,7 @@ export class SummaryCommandsController {
   @ApiHeader(IF_MATCH_VERSION)
   @ApiOperation({ summary: "Add a section or set its title, text and Chatham House setting (201 when added, 200 when changed)" })
   async setSection(@Param('consultationId') consultationId: string, @Body() body: SetSectionBody, @Res({ passthrough: true }) res: Response) {
-    const sectionId = body.kind === 'introduction' || body.kind === 'conclusions' ? body.kind : (body.sectionId ?? randomUUID());
+    const sectionId = body.kind === 'introduction' || body.kind === 'conclusions' ? body.kind : (body.sectionId ?? newResourceId());
     const command = new SetSection({ consultationId, ...body, sectionId, basedOnVersion: expectedVersionFromIfMatch(), meta: commandMeta() });
     return this.run(res, command, (change) => {
       res.status(change.events.some((e) => e.type === 'ChairSummarySectionAdded') ? 201 : 200);
@@ -104,7 +103,7 @@ export class SummaryCommandsController {
   @Allow('secretariat', 'chair')
   @ApiOperation({ summary: 'Add a key point to a section' })
   async addKeyPoint(@Param('consultationId') consultationId: string, @Body() body: AddKeyPointBody, @Res({ passthrough: true }) res: Response) {
-    const keyPointId = body.keyPointId ?? randomUUID();
+    const keyPointId = body.keyPointId ?? newResourceId();
     const command = new AddKeyPoint({ consultationId, ...body, keyPointId, meta: commandMeta() });
     return this.run(res, command, (change) => ({ keyPoint: this.keyPoint(change, keyPointId) }));
   }
@@ -145,7 +144,7 @@ export class SummaryCommandsController {
   @Allow('secretariat', 'chair')
   @ApiOperation({ summary: 'Add a footnote citing a UN document symbol (A/RES/73/266) and/or a note, with an optional link' })
   async addFootnote(@Param('consultationId') consultationId: string, @Body() body: AddFootnoteBody, @Res({ passthrough: true }) res: Response) {
-    const footnoteId = body.footnoteId ?? randomUUID();
+    const footnoteId = body.footnoteId ?? newResourceId();
     const command = new AddFootnote({ consultationId, ...body, footnoteId, meta: commandMeta() });
     return this.run(res, command, (change) => ({ footnote: change.state.content.footnotes.find((f) => f.footnoteId === footnoteId) }));
   }
@@ -204,7 +203,7 @@ export class SummaryCommandsController {
   @Allow('chair')
   @ApiOperation({ summary: 'Waive the Chatham House attribution rule for one exact text (the Chair only)' })
   async waive(@Param('consultationId') consultationId: string, @Body() body: WaiveAttributionBody, @Res({ passthrough: true }) res: Response) {
-    const waiverId = randomUUID();
+    const waiverId = newResourceId();
     // A repeat of a waiver already given appends nothing: it has no id of its own then.
     return this.run(res, new WaiveAttribution({ consultationId, waiverId, ...body, meta: commandMeta() }), (change) => ({
       waiverId: change.events.some((e) => e.type === 'ChairSummaryAttributionWaived') ? waiverId : null,

@@ -41,6 +41,8 @@ export class SummaryRepository {
     options: { expectedVersion?: number } = {},
   ): Promise<SummaryChange> {
     const streamId = summaryStreamId(consultationId);
+    const replay = await this.replayed(streamId, consultationId, meta);
+    if (replay) return replay;
     for (let attempt = 1; ; attempt++) {
       const state = await this.load(consultationId);
       const events = decide(state);
@@ -59,5 +61,22 @@ export class SummaryRepository {
         if (!retry) throw err;
       }
     }
+  }
+
+  /**
+   * A retry (same Idempotency-Key, same request) of a command whose first attempt was committed
+   * but whose answer was lost: the first attempt's outcome, as the stream stood right after it.
+   * Deciding again instead would answer from a state that already has the change: 409
+   * SummaryLockedForReview for a second "submit" that had in fact succeeded (crash proof,
+   * test/proof/crash). A different request under the key falls through to the append, which refuses it.
+   */
+  private async replayed(streamId: string, consultationId: string, meta: CommandMeta): Promise<SummaryChange | null> {
+    if (!meta.idempotency) return null;
+    const prior = await this.store.findIdempotencyKey(meta.idempotency.key);
+    if (!prior?.result || prior.requestHash !== meta.idempotency.requestHash || prior.result.streamId !== streamId) return null;
+    const { version, positions } = prior.result;
+    const stored = await this.store.readStream(streamId, 1, { toVersion: version });
+    const events = stored.slice(stored.length - positions.length).map((e) => ({ type: e.type, data: e.data }) as SummaryEvent);
+    return { consultationId, state: foldStored(stored), events, appended: { ...prior.result, replayed: true } };
   }
 }

@@ -1,0 +1,100 @@
+/**
+ * A command committed whose answer was lost (the API died between the commit and the response)
+ * is retried with its Idempotency-Key: the retry must name what the first attempt created. Found
+ * by the crash proof (test/proof/crash): the retry of "plan a series" answered 201 with a new
+ * random id that existed nowhere, and every command on that series then failed with
+ * SeriesNotFound; and the retry of a summary's "submit" was decided again, on a summary already
+ * submitted, and refused with 409. The loss is reproduced here by clearing the saved response, which is the state
+ * such a crash leaves behind (the key and the append's result are committed with the events).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let secretariat: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  secretariat = `Bearer ${await t.token('secretariat', 'sec-retry')}`;
+});
+afterAll(async () => t?.close());
+
+/** Sends the command, loses its answer, sends it again with the same key; returns both answers. */
+async function answeredTwice(path: string, body: object): Promise<[Record<string, unknown>, Record<string, unknown>]> {
+  const key = randomUUID();
+  const send = () => t.http.post(path).set('Authorization', secretariat).set('Idempotency-Key', key).send(body);
+  const first = await send();
+  expect(first.status).toBeLessThan(300);
+  await t.db.pool.query(`UPDATE idempotency_keys SET response = NULL WHERE key = $1`, [key]);
+  const again = await send();
+  expect(again.status).toBe(first.status);
+  return [first.body, again.body];
+}
+
+describe('a retry after a lost answer names what the first attempt created', () => {
+  let seriesId: string;
+  let consultationId: string;
+
+  it('plan a series', async () => {
+    const [first, again] = await answeredTwice('/api/series', { title: 'Retried series', organiser: 'UNODA' });
+    expect(again.id).toBe(first.id);
+    seriesId = String(first.id);
+    await t.http.get(`/api/series/${seriesId}`).set('Authorization', secretariat).expect(200);
+  });
+
+  it('schedule a consultation', async () => {
+    const [first, again] = await answeredTwice(`/api/series/${seriesId}/consultations`, {
+      title: 'Retried consultation',
+      regionalOrganisation: 'ASEAN',
+      venue: { city: 'Singapore', country: 'SGP' },
+      timeZone: 'Asia/Singapore',
+      startDate: '2030-06-17',
+      endDate: '2030-06-17',
+      capacity: 40,
+      workingLanguages: ['en'],
+    });
+    expect(again.id).toBe(first.id);
+    consultationId = String(first.id);
+    const series = await t.http.get(`/api/series/${seriesId}`).set('Authorization', secretariat).expect(200);
+    expect(JSON.stringify(series.body).match(new RegExp(consultationId, 'g'))?.length).toBeGreaterThan(0);
+  });
+
+  it('add a session', async () => {
+    const [first, again] = await answeredTwice(`/api/consultations/${consultationId}/sessions`, {
+      title: 'Opening',
+      kind: 'panel',
+      access: 'open',
+      start: '2030-06-17T09:00',
+      end: '2030-06-17T10:00',
+    });
+    expect(again.sessionId).toBe(first.sessionId);
+    const agenda = await t.http.get(`/api/consultations/${consultationId}`).set('Authorization', secretariat).expect(200);
+    expect(JSON.stringify(agenda.body)).toContain(String(first.sessionId));
+  });
+
+  it("add a key point to the Chair's summary", async () => {
+    await t.http.post(`/api/consultations/${consultationId}/summary`).set('Authorization', secretariat).send({}).expect(201);
+    await t.http
+      .post(`/api/consultations/${consultationId}/summary/sections`)
+      .set('Authorization', secretariat)
+      .send({ kind: 'session', sectionId: 'session-1', title: 'Session 1', text: 'Participants exchanged views.' })
+      .expect(201);
+    const [first, again] = await answeredTwice(`/api/consultations/${consultationId}/summary/key-points`, { sectionId: 'session-1', text: 'Regional forums help.' });
+    expect(again.keyPoint).toEqual(first.keyPoint);
+    const summary = await t.http.get(`/api/consultations/${consultationId}/summary`).set('Authorization', secretariat).expect(200);
+    expect(JSON.stringify(summary.body).match(/Regional forums help/g)).toHaveLength(1);
+  });
+
+  it("submit the summary: the retry gets the first answer, not 409 SummaryLockedForReview", async () => {
+    const [first, again] = await answeredTwice(`/api/consultations/${consultationId}/summary/submit`, {});
+    expect(first.status).toBe('submitted');
+    expect(again).toEqual(first);
+  });
+
+  it('without a key, each request creates something new', async () => {
+    const a = await t.http.post('/api/series').set('Authorization', secretariat).send({ title: 'Twice', organiser: 'UNODA' }).expect(201);
+    const b = await t.http.post('/api/series').set('Authorization', secretariat).send({ title: 'Twice', organiser: 'UNODA' }).expect(201);
+    expect(a.body.id).not.toBe(b.body.id);
+  });
+});
