@@ -231,7 +231,7 @@ export async function run(): Promise<void> {
   let pool: pg.Pool | undefined;
   try {
     await runMigrations(url);
-    pool = createPool(url, POOL_SIZE);
+    pool = createPool(url, POOL_SIZE, { server: true });
     pool.on('error', (err) => note(`idle pool client: ${err.message}`));
     const store = new EventStore(pool, undefined, STORE_OPTIONS);
 

@@ -95,7 +95,7 @@ export async function run(): Promise<void> {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   let mock: PrivateMock | undefined;
-  const pool = createPool(url.toString(), 20);
+  const pool = createPool(url.toString(), 20, { server: true });
   const stoppers: Array<() => Promise<unknown>> = [];
   try {
     let brokers = process.env.KAFKA_BROKERS;

@@ -23,7 +23,7 @@ export async function createServerDatabase(migrations: Parameters<typeof runMigr
   u.pathname = `/${name}`;
   const url = u.toString();
   await runMigrations(url, migrations);
-  const pool = createPool(url, 40);
+  const pool = createPool(url, 40, { server: true });
   return {
     kind: 'postgres',
     url,

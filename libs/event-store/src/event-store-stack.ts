@@ -11,6 +11,6 @@ export const storeOptionsFor = (db: Database): EventStoreOptions => ({ preparedS
 
 /** The pool and the store with every feature's event types, as the API, the CLI and the workers use them. */
 export function createEventStore(db: Database, features: ConveneFeature[]): { pool: pg.Pool; store: EventStore } {
-  const pool = createPool(db.url, db.poolSize);
+  const pool = createPool(db.url, db.poolSize, { server: db.kind === 'postgres' });
   return { pool, store: new EventStore(pool, registryOf(features), storeOptionsFor(db)) };
 }

@@ -65,7 +65,7 @@ export class EventStoreModule {
         {
           provide: PG_POOL,
           inject: [DATABASE],
-          useFactory: (db: Database) => createPool(db.url, db.poolSize),
+          useFactory: (db: Database) => createPool(db.url, db.poolSize, { server: db.kind === 'postgres' }),
         },
         {
           provide: EventRegistry,

@@ -70,8 +70,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 /** pg parses int8 as string by default; the store wants bigint positions, so it parses them itself. */
-export function createPool(url: string, max = 20): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'convene' });
+export function createPool(url: string, max = 20, options: { server?: boolean } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'convene',
+    // The store's one named statement (the group append, ADR 0003) is planned per execution. A
+    // generic plan is cached for the connection's life: made while `streams` was nearly empty,
+    // it seq-scans the table on every append ever after, unless an ANALYZE invalidates it, which
+    // a server without autovacuum never runs (this machine's). Planning costs a fraction of that.
+    ...(options.server && { options: '-c plan_cache_mode=force_custom_plan' }),
+  });
   // An idle connection the server closes (restart, failover, DROP ... FORCE) must not bring the
   // process down: pg emits it on the pool, and an 'error' without a listener throws. The pool
   // replaces the connection on the next checkout.

@@ -102,7 +102,7 @@ else
 
     beforeAll(async () => {
       db = await createServerDatabase();
-      secondPool = createPool(db.url, 10);
+      secondPool = createPool(db.url, 10, { server: true });
       storeA = new EventStore(db.pool, registryOf([registrationFeature]), { preparedStatements: true });
       storeB = new EventStore(secondPool, registryOf([registrationFeature]), { preparedStatements: true });
     });
