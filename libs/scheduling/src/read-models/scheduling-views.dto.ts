@@ -92,13 +92,17 @@ export class MandateViewDto {
   @ApiProperty() title: string;
 }
 
-export class SeriesListItemDto {
+/** What names a series, in the list and in its overview. */
+export class SeriesHeadDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: MandateViewDto }) mandate: MandateViewDto | null;
   @ApiProperty({ example: 'UNODA' }) organiser: string;
   @ApiProperty({ type: [String], example: ['UNIDIR'] }) partners: string[];
-  @ApiProperty({ description: 'Series stream version' }) version: number;
+  @ApiProperty({ description: 'Series stream version: the ETag' }) version: number;
+}
+
+export class SeriesListItemDto extends SeriesHeadDto {
   @ApiProperty({ description: 'Its consultations the caller may see' }) consultations: number;
   @ApiProperty({ nullable: true, type: String, example: '2017-09-18', description: 'First day of the first of them' }) firstDate: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2019-03-29', description: 'Last day of the last of them' }) lastDate: string | null;
@@ -108,13 +112,7 @@ export class SeriesListDto {
   @ApiProperty({ type: [SeriesListItemDto], description: 'By the first day of their consultations, series without any last' }) items: SeriesListItemDto[];
 }
 
-export class SeriesOverviewDto {
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, type: MandateViewDto }) mandate: MandateViewDto | null;
-  @ApiProperty({ example: 'UNODA' }) organiser: string;
-  @ApiProperty({ type: [String], example: ['UNIDIR'] }) partners: string[];
+export class SeriesOverviewDto extends SeriesHeadDto {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ description: 'Series stream version: the ETag' }) version: number;
   @ApiProperty({ type: [ConsultationSummaryDto], description: 'Its consultations the caller may see, by date' }) consultations: ConsultationSummaryDto[];
 }
