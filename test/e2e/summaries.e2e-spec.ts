@@ -447,6 +447,9 @@ describe('history: every past version, by replay, reads as it was', () => {
     const beyond = await t.http.get(`${base(id)}?version=${versions.length + 1}`).set(as(secretariat)).expect(404);
     expect(beyond.body).toMatchObject({ rule: 'SummaryVersionNotFound', currentVersion: versions.length });
     await t.http.get(`${base(id)}?asOf=2000-01-01T00:00:00Z`).set(as(secretariat)).expect(404);
+    // Found by the fuzz proof: ISO 8601's basic format, which Date cannot read, was a 500.
+    const basic = await t.http.get(`${base(id)}?asOf=20190124`).set(as(secretariat)).expect(400);
+    expect(basic.body.errors).toEqual([expect.objectContaining({ field: 'asOf', rule: 'matches' })]);
     // Found by the fuzz proof: a version past what the store's integer holds was a 500.
     const huge = await t.http.get(`${base(id)}?version=99999999999`).set(as(secretariat)).expect(400);
     expect(huge.body.errors).toEqual([expect.objectContaining({ field: 'version', rule: 'max' })]);

@@ -10,7 +10,7 @@ export {
   toProblem,
 } from './problem-details/problem.js';
 export { ProblemDetailsFilter } from './problem-details/problem-details.filter.js';
-export { ChangedText, OptionalTrimmedText, Trim, TrimmedText, UnlessLeftOut } from './problem-details/text-input.js';
+export { ChangedText, IsInstant, OptionalTrimmedText, Trim, TrimmedText, UnlessLeftOut } from './problem-details/text-input.js';
 export {
   createValidationPipe,
   type FieldError,

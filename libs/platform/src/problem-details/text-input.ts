@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 /** Surrounding whitespace is never meant: trimmed before validation, so "  " counts as empty. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -20,3 +20,15 @@ export const UnlessLeftOut = () => ValidateIf((_object: object, value: unknown) 
 /** A field a change may leave out ("unchanged"); when present, trimmed and not blank. */
 export const ChangedText = (maxLength: number) =>
   applyDecorators(ApiPropertyOptional({ maxLength }), Trim(), UnlessLeftOut(), IsString(), IsNotEmpty(), MaxLength(maxLength));
+
+/**
+ * An instant in a query (`?asOf=`): a calendar date (its midnight UTC), or a date and time with Z or
+ * an offset; never a wall-clock time of an unknown zone, nor ISO 8601's basic format ("20190124"),
+ * which JavaScript's Date cannot read.
+ */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+export const IsInstant = () =>
+  applyDecorators(
+    IsISO8601({ strict: true }),
+    Matches(INSTANT, { message: ({ property }) => `${property} must be an instant: a date, or a date and time with Z or an offset` }),
+  );

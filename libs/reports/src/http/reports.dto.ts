@@ -1,14 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
-
-/** An instant: a calendar date (its midnight UTC), or a date and time with Z or an offset, never a wall-clock time of an unknown zone. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsInstant } from '@convene/platform';
 
 class AsOfQuery {
   @ApiPropertyOptional({ description: 'As it stood at this instant (ISO 8601, with Z or an offset), rebuilt from the events up to it', example: '2019-01-24T17:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(INSTANT, { message: 'asOf must be an instant: a date, or a date and time with Z or an offset' })
+  @IsInstant()
   asOf?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInstant } from '@convene/platform';
 
 /** Stream versions are PostgreSQL integers: a larger one is no version, and would fail the query. */
 const MAX_VERSION = 2_147_483_647;
@@ -16,7 +17,7 @@ export class SummaryAsOfQuery {
 
   @ApiPropertyOptional({ description: 'The summary as it stood at this instant (ISO 8601)', example: '2019-01-24T17:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 }
 
