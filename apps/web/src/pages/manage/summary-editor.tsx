@@ -40,9 +40,11 @@ export function SummaryWorkspace({ c }: { c: ConsultationDetails }) {
       throw error;
     }
   }, [base]);
+  // The message once the page shows what it announces: announced before the reload, it would
+  // stand beside the old status (and a screen reader would read it against the old page).
   const refresh = async (text?: string) => {
-    setMessage(text ?? null);
     await reload();
+    setMessage(text ?? null);
   };
   return (
     <Loaded load={load} what="the Chair’s summary">
