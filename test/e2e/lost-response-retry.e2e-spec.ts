@@ -60,6 +60,54 @@ describe('a retry after a lost answer names what the first attempt created', () 
     expect(JSON.stringify(series.body).match(new RegExp(consultationId, 'g'))?.length).toBeGreaterThan(0);
   });
 
+  it('schedule a consultation: a failure between its two streams leaves neither, and the retry appends both under one attempt', async () => {
+    // The crash proof killed the API after the series had listed the consultation and before the
+    // consultation was created; the retry then created it under another attempt. A fault that
+    // fails the consultation's insert stands in for the kill here.
+    await t.db.pool.query(`
+      CREATE FUNCTION fail_consultation_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.event_type = 'ConsultationScheduled' AND NEW.data->>'title' = 'Crash between streams' THEN
+          RAISE EXCEPTION 'injected fault';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER fail_consultation_insert BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION fail_consultation_insert();`);
+    const key = randomUUID();
+    const body = {
+      title: 'Crash between streams',
+      venue: { city: 'Addis Ababa', country: 'ETH' },
+      timeZone: 'Africa/Addis_Ababa',
+      startDate: '2030-07-01',
+      endDate: '2030-07-01',
+      capacity: 40,
+      workingLanguages: ['en'],
+    };
+    const send = (attempt: string) =>
+      t.http
+        .post(`/api/series/${seriesId}/consultations`)
+        .set('Authorization', secretariat)
+        .set('Idempotency-Key', key)
+        .set('X-Correlation-Id', attempt)
+        .send(body);
+    const seriesEvents = async () =>
+      (await t.db.pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`series-${seriesId}`])).rows[0].n;
+    const before = await seriesEvents();
+    const failed = await send(`attempt-1-${key}`);
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(await seriesEvents()).toBe(before);
+
+    await t.db.pool.query(`DROP TRIGGER fail_consultation_insert ON events; DROP FUNCTION fail_consultation_insert();`);
+    const retried = await send(`attempt-2-${key}`);
+    expect(retried.status).toBe(201);
+    const { rows } = await t.db.pool.query<{ c: string; stream_id: string }>(
+      `SELECT metadata->>'correlationId' AS c, stream_id FROM events WHERE data->>'consultationId' = $1`,
+      [retried.body.id],
+    );
+    expect(rows.map((r) => r.stream_id).sort()).toEqual([`consultation-${retried.body.id}`, `series-${seriesId}`]);
+    expect(new Set(rows.map((r) => r.c))).toEqual(new Set([`attempt-2-${key}`]));
+  });
+
   it('add a session', async () => {
     const [first, again] = await answeredTwice(`/api/consultations/${consultationId}/sessions`, {
       title: 'Opening',

@@ -158,6 +158,69 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
       expect(r).toMatchObject({ version: 2, replayed: false });
     });
 
+    describe('appendAtomically: several streams, all or nothing', () => {
+      it('appends to every stream in one transaction, in the order given, and answers with the last', async () => {
+        const [a, b] = [sid('a'), sid('b')];
+        await store.append(a, [ev(0)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+        const r = await store.appendAtomically(
+          [
+            { streamId: a, streamType: 'thing', events: [ev(1)], expectedVersion: 1 },
+            { streamId: b, streamType: 'thing', events: [ev(2), ev(3)], expectedVersion: 'no-stream' },
+          ],
+          meta(),
+        );
+        expect(r).toMatchObject({ streamId: b, version: 2, replayed: false });
+        const [[ea], eb] = [await store.readStream(a, 2), await store.readStream(b)];
+        expect(eb.map((e) => e.data.n)).toEqual([2, 3]);
+        expect(new Set([ea.transactionId, ...eb.map((e) => e.transactionId)]).size).toBe(1);
+        expect(ea.globalPosition).toBeLessThan(eb[0].globalPosition);
+      });
+
+      it('appends nothing to any stream when one of them has moved on', async () => {
+        const [a, b] = [sid('a'), sid('b')];
+        await store.append(b, [ev(0)], { expectedVersion: 'no-stream', streamType: 'thing', meta: meta() });
+        const key = randomUUID();
+        const err = await store
+          .appendAtomically(
+            [
+              { streamId: a, streamType: 'thing', events: [ev(1)], expectedVersion: 'no-stream' },
+              { streamId: b, streamType: 'thing', events: [ev(2)], expectedVersion: 'no-stream' },
+            ],
+            meta({ idempotency: { key, requestHash: 'h' } }),
+          )
+          .catch((e) => e);
+        expect(err).toBeInstanceOf(ConcurrencyConflict);
+        expect(err.message).toContain(b);
+        expect(await store.readStream(a)).toHaveLength(0);
+        expect(await store.streamVersion(a)).toBe(0);
+        expect(await store.readStream(b)).toHaveLength(1);
+        expect(await store.findIdempotencyKey(key)).toBeNull();
+      });
+
+      it('replays with the same Idempotency-Key: the first result, nothing appended again', async () => {
+        const [a, b] = [sid('a'), sid('b')];
+        const m = meta({ idempotency: { key: randomUUID(), requestHash: 'h' } });
+        const appends = [
+          { streamId: a, streamType: 'thing', events: [ev(1)], expectedVersion: 'no-stream' as const },
+          { streamId: b, streamType: 'thing', events: [ev(2)], expectedVersion: 'no-stream' as const },
+        ];
+        const results = await Promise.all([0, 1, 2].map(() => store.appendAtomically(appends, m)));
+        const first = results.filter((r) => !r.replayed);
+        expect(first).toHaveLength(1);
+        for (const r of results.filter((x) => x.replayed)) expect(r).toEqual({ ...first[0], replayed: true });
+        expect(await store.readStream(a)).toHaveLength(1);
+        expect(await store.readStream(b)).toHaveLength(1);
+      });
+
+      it('refuses a stream named twice and an empty list', async () => {
+        const a = sid('a');
+        const one = { streamId: a, streamType: 'thing', events: [ev(1)], expectedVersion: 'no-stream' as const };
+        await expect(store.appendAtomically([one, one], meta())).rejects.toBeInstanceOf(RangeError);
+        await expect(store.appendAtomically([], meta())).rejects.toBeInstanceOf(RangeError);
+        expect(await store.streamVersion(a)).toBe(0);
+      });
+    });
+
     it('upcasts old schema versions on read', async () => {
       const id = sid();
       // Written as schema version 1, as an old release would have.

@@ -13,11 +13,12 @@ import {
   type ExpectedVersion,
   type NewEvent,
   type StoredEvent,
+  type StreamAppend,
   START,
 } from './types.js';
 
-/** One append waiting for the next group commit. */
-interface PendingAppend {
+/** One stream's append, sealed and encoded for the group statement. */
+interface EncodedAppend {
   streamId: string;
   streamType: string;
   expected: number; // -1 any, 0 no stream, n exact
@@ -25,6 +26,10 @@ interface PendingAppend {
   schemaVersions: number[];
   datas: string[];
   metadatas: string[];
+}
+
+/** One append waiting for the next group commit. */
+interface PendingAppend extends EncodedAppend {
   resolve(r: AppendResult): void;
   reject(e: unknown): void;
 }
@@ -154,24 +159,42 @@ export class EventStore {
    * otherwise. With meta.idempotency, a repeat of the same request returns the first result.
    */
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError('append needs at least one event');
-    const expected = encodeExpected(options.expectedVersion);
-    const sealed = await this.cipher.seal(this.pool, events);
-    const { meta } = options;
-    const pending = {
-      streamId,
-      streamType: options.streamType,
-      expected,
-      types: events.map((e) => e.type),
-      schemaVersions: events.map((e) => this.registry.schemaVersionOf(e.type)),
-      datas: sealed.map((d) => JSON.stringify(d)),
-      metadatas: events.map((e) => JSON.stringify(metadataOf(e.meta ?? meta))),
-    };
-    if (meta.idempotency) return this.appendIdempotent(pending, meta.idempotency);
+    const [encoded] = await this.encode([{ streamId, events, streamType: options.streamType, expectedVersion: options.expectedVersion }], options.meta);
+    if (options.meta.idempotency) return this.appendInTransaction([encoded], options.meta.idempotency);
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ ...pending, resolve, reject });
+      this.queue.push({ ...encoded, resolve, reject });
       this.schedulePump();
     });
+  }
+
+  /**
+   * Appends to several streams in one transaction: every stream at its expected version, or
+   * nothing at all (ConcurrencyConflict names the first stream that had moved on). For a command
+   * whose decision changes two streams, so that a crash between them cannot leave half of it.
+   * Events take their positions in the order given. The result, and what a repeat with the same
+   * Idempotency-Key returns, is the last stream's: list the command's subject last.
+   */
+  async appendAtomically(appends: StreamAppend[], meta: CommandMeta): Promise<AppendResult> {
+    if (appends.length === 0) throw new RangeError('appendAtomically needs at least one stream');
+    if (new Set(appends.map((a) => a.streamId)).size !== appends.length) throw new RangeError('appendAtomically takes each stream once');
+    return this.appendInTransaction(await this.encode(appends, meta), meta.idempotency);
+  }
+
+  /** Seals the personal fields of all the appends' events at once (one read of their keys) and encodes each append. */
+  private async encode(appends: StreamAppend[], meta: CommandMeta): Promise<EncodedAppend[]> {
+    if (appends.some((a) => a.events.length === 0)) throw new RangeError('append needs at least one event');
+    const expected = appends.map((a) => encodeExpected(a.expectedVersion));
+    const sealed = await this.cipher.seal(this.pool, appends.flatMap((a) => a.events));
+    let next = 0;
+    return appends.map((a, i) => ({
+      streamId: a.streamId,
+      streamType: a.streamType,
+      expected: expected[i],
+      types: a.events.map((e) => e.type),
+      schemaVersions: a.events.map((e) => this.registry.schemaVersionOf(e.type)),
+      datas: sealed.slice(next, (next += a.events.length)).map((d) => JSON.stringify(d)),
+      metadatas: a.events.map((e) => JSON.stringify(metadataOf(e.meta ?? meta))),
+    }));
   }
 
   /**
@@ -237,7 +260,7 @@ export class EventStore {
     }
   }
 
-  private async runGroupStatement(db: Pick<pg.Pool, 'query'>, group: PendingAppend[]): Promise<Array<AppendResult | undefined>> {
+  private async runGroupStatement(db: Pick<pg.Pool, 'query'>, group: EncodedAppend[]): Promise<Array<AppendResult | undefined>> {
     const evStream: string[] = [];
     const evIdx: number[] = [];
     const evType: string[] = [];
@@ -296,34 +319,40 @@ export class EventStore {
   }
 
   /**
-   * The idempotent path: one transaction that first claims the key (a concurrent request with the
-   * same key waits on the key's row), then appends. A repeat returns the stored result.
+   * One transaction for the appends given: with an Idempotency-Key it first claims the key (a
+   * concurrent request with the same key waits on the key's row), and a repeat returns the stored
+   * result. Every stream must win its compare-and-set, or the whole transaction is rolled back.
    */
-  private async appendIdempotent(
-    p: Omit<PendingAppend, 'resolve' | 'reject'>,
-    idem: { key: string; requestHash: string },
+  private async appendInTransaction(
+    appends: EncodedAppend[],
+    idem: { key: string; requestHash: string } | undefined,
   ): Promise<AppendResult> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const claimed = await client.query(
-        `INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [idem.key, idem.requestHash],
-      );
-      if (claimed.rowCount === 0) {
-        await client.query('ROLLBACK');
-        // Read on the same connection: a pool may have only this one (embedded database).
-        const prior = await this.findIdempotencyKey(idem.key, client);
-        if (!prior || prior.requestHash !== idem.requestHash || !prior.result) throw new IdempotencyKeyReused(idem.key);
-        return { ...prior.result, replayed: true };
+      if (idem) {
+        const claimed = await client.query(
+          `INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
+          [idem.key, idem.requestHash],
+        );
+        if (claimed.rowCount === 0) {
+          await client.query('ROLLBACK');
+          // Read on the same connection: a pool may have only this one (embedded database).
+          const prior = await this.findIdempotencyKey(idem.key, client);
+          if (!prior || prior.requestHash !== idem.requestHash || !prior.result) throw new IdempotencyKeyReused(idem.key);
+          return { ...prior.result, replayed: true };
+        }
       }
-      const [result] = await this.runGroupStatement(client, [{ ...p, resolve: () => {}, reject: () => {} }]);
-      if (!result) {
+      const results = await this.runGroupStatement(client, appends);
+      const lost = appends.findIndex((_, i) => !results[i]);
+      if (lost >= 0) {
         await client.query('ROLLBACK');
+        const p = appends[lost];
         const actual = (await this.currentVersions([p.streamId], client)).get(p.streamId) ?? 0;
         throw new ConcurrencyConflict(p.streamId, describeExpected(p.expected), actual);
       }
-      await client.query(`UPDATE idempotency_keys SET result = $2 WHERE key = $1`, [idem.key, JSON.stringify(result)]);
+      const result = results.at(-1)!;
+      if (idem) await client.query(`UPDATE idempotency_keys SET result = $2 WHERE key = $1`, [idem.key, JSON.stringify(result)]);
       await client.query('COMMIT');
       this.appended.emit('appended');
       return result;

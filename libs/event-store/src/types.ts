@@ -59,6 +59,14 @@ export interface AppendOptions {
   meta: CommandMeta;
 }
 
+/** One stream's part of an append that changes several streams at once (EventStore.appendAtomically). */
+export interface StreamAppend {
+  streamId: string;
+  streamType: string;
+  events: NewEvent[];
+  expectedVersion: ExpectedVersion;
+}
+
 export interface AppendResult {
   streamId: string;
   /** Version of the stream after the append. */

@@ -79,6 +79,17 @@ export class SchedulingStreams {
     return this.store.append(streamId, events as unknown as NewEvent[], { expectedVersion: version, streamType, meta });
   }
 
+  /** Appends to several streams in one transaction, each at the version its decision was made on; answers with the last. */
+  async appendAtomically(
+    appends: Array<{ streamId: string; streamType: string; events: Array<ConsultationEvent | SeriesEvent>; version: number }>,
+    meta: CommandMeta,
+  ): Promise<AppendResult> {
+    return this.store.appendAtomically(
+      appends.map((a) => ({ streamId: a.streamId, streamType: a.streamType, events: a.events as unknown as NewEvent[], expectedVersion: a.version })),
+      meta,
+    );
+  }
+
   /**
    * Without If-Match the caller asked for the change on whatever is current: when another
    * command got in between our read and our append, decide again on the new state (the rules

@@ -48,7 +48,8 @@ export function scheduleConsultation(
     });
   }
   return {
-    // Already listed: a retry after the consultation's own append failed; the series needs nothing.
+    // Already listed: a series written before both streams were appended in one transaction may list
+    // an id whose consultation was never created (docs/adr/0010); scheduling it needs no second listing.
     series: series.consultationIds.includes(consultationId) ? [] : [{ type: 'ConsultationAddedToSeries', data: { seriesId, consultationId } }],
     consultation: [
       {

@@ -9,10 +9,10 @@ import { ScheduleConsultation, type ScheduleConsultationInput } from './schedule
 import { type ReferenceCodes, scheduleConsultation } from './schedule-consultation.decide.js';
 
 /**
- * Two appends: the series records the consultation first (at the series version the decision
- * saw, so two schedulings in one series cannot both list themselves on a stale series), then the
- * consultation is created. If the second append never happens, the series lists an id with no
- * stream, which readers skip and a retry of the same command completes.
+ * Two streams change in one transaction: the series records the consultation (at the series
+ * version the decision saw, so two schedulings in one series cannot both list themselves on a
+ * stale series) and the consultation is created. Both or neither: a crash cannot leave a series
+ * that lists a consultation whose creation a retry would then append under another attempt.
  */
 @CommandHandler(ScheduleConsultation)
 export class ScheduleConsultationHandler implements ICommandHandler<ScheduleConsultation> {
@@ -38,12 +38,14 @@ export class ScheduleConsultationHandler implements ICommandHandler<ScheduleCons
     this.streams.requireExpectedVersion(series, expectedVersion);
     const consultation = await this.streams.loadConsultation(input.consultationId);
     const decision = scheduleConsultation(input, consultation.state, { series: series.state, reference: this.reference });
-    if (decision.series.length > 0) {
-      // The Idempotency-Key belongs to the consultation's append: claimed here, it would make that append a "replay".
-      const { idempotency: _, ...seriesMeta } = meta;
-      await this.streams.append(series.streamId, SERIES_STREAM_TYPE, decision.series, series.version, seriesMeta);
-    }
-    const appended = await this.streams.append(consultation.streamId, CONSULTATION_STREAM_TYPE, decision.consultation, consultation.version, meta);
+    const appended = await this.streams.appendAtomically(
+      [
+        ...(decision.series.length > 0 ? [{ streamId: series.streamId, streamType: SERIES_STREAM_TYPE, events: decision.series, version: series.version }] : []),
+        // Last: the consultation's result is the command's, and what a retry with the same key replays.
+        { streamId: consultation.streamId, streamType: CONSULTATION_STREAM_TYPE, events: decision.consultation, version: consultation.version },
+      ],
+      meta,
+    );
     return { id: input.consultationId, streamId: consultation.streamId, version: appended.version, appended };
   }
 }
