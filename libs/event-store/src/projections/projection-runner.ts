@@ -49,8 +49,9 @@ export interface RunnerOptions {
  * transaction that also moves the checkpoint by compare-and-set, so that a crash between the
  * write and the checkpoint leaves no effect, and two runners never apply a batch twice.
  */
-/** How long after an announced append an empty read is retried every 10 ms. */
+/** How long after an announced append an empty read is retried every APPEND_RECHECK_MS (or at the next announcement). */
 const APPEND_VISIBILITY_WINDOW_MS = 2000;
+const APPEND_RECHECK_MS = 10;
 
 /** How soon an idle runner looks again while a read-your-writes waiter is still behind. */
 const WAITER_POLL_MS = 20;
@@ -69,8 +70,11 @@ export class ProjectionRunner {
   private readonly pollMs: number;
   private readonly onAppended = () => {
     this.appendSeenAt = Date.now();
+    this.woken = true;
     this.wake?.();
   };
+  /** An append was announced since the current round began: look again before waiting. */
+  private woken = false;
   /** When an append was last announced (in process or by NOTIFY). */
   private appendSeenAt = 0;
   /**
@@ -363,6 +367,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     let backoff = 100;
     while (this.running) {
+      this.woken = false;
       const { progressed, failed } = await this.round();
       // Also after a round that moved nothing here: another runner may have moved the checkpoints.
       this.releaseWaiters();
@@ -372,23 +377,26 @@ export class ProjectionRunner {
         continue;
       }
       backoff = 100;
-      if (progressed) continue;
+      // An append announced while the round ran may not have been in its read.
+      if (progressed || this.woken) continue;
       // An announced append may not be readable yet: the cursor waits for every older transaction
-      // on the server to end. Look again shortly rather than sleep until the next poll.
-      if (Date.now() - this.appendSeenAt < APPEND_VISIBILITY_WINDOW_MS) {
-        await sleep(10);
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        // Someone waits for a write this runner cannot see yet (another process's): look again soon.
-        const timer = setTimeout(resolve, this.waiters.size > 0 ? WAITER_POLL_MS : this.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
+      // on the server to end. Look again shortly rather than wait for the next poll; someone
+      // waiting for a write this runner cannot see yet (another process's) also gets a short poll.
+      const recentAppend = Date.now() - this.appendSeenAt < APPEND_VISIBILITY_WINDOW_MS;
+      await this.idle(recentAppend ? APPEND_RECHECK_MS : this.waiters.size > 0 ? WAITER_POLL_MS : this.pollMs);
     }
+  }
+
+  /** Waits until the time is up or an append is announced, whichever comes first. */
+  private async idle(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
   }
 
   /**
