@@ -19,7 +19,6 @@ const INFRASTRUCTURE_PACKAGES = [
   'kafkajs',
   'jose',
   'pino',
-  'pino-http',
   'helmet',
   'express',
   'supertest',

@@ -84,36 +84,74 @@ describe('PinoNestLogger', () => {
 });
 
 describe('createHttpLogger', () => {
-  const { lines, destination } = capture();
-  let server: Server;
-  let url: string;
-
-  beforeAll(async () => {
-    const httpLogger = createHttpLogger(createLogger({ level: 'info', destination }));
-    server = createServer((req, res) => {
+  /** A server answering with the status in ?status=, or never (?hang), logged at the given level. */
+  async function serve(level: string) {
+    const { lines, destination } = capture();
+    const httpLogger = createHttpLogger(createLogger({ level, destination }));
+    const server = createServer((req, res) => {
       httpLogger(req, res);
-      req.resume().on('end', () => res.end('ok'));
+      const status = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('status') ?? 200);
+      if (req.url?.includes('hang')) return;
+      req.resume().on('end', () => {
+        res.statusCode = status;
+        res.setHeader('Set-Cookie', 'sid=secret-set-cookie');
+        res.end('ok');
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/things?page=2`;
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { lines, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  let servers: Array<{ close(): Promise<void> }> = [];
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
   it('logs one line per request with its correlation id, redacted credentials and no body', async () => {
-    const res = await fetch(url, {
+    const s = await serve('info');
+    servers.push(s);
+    const res = await fetch(`${s.url}/things?page=2`, {
       method: 'POST',
       headers: { Authorization: 'Bearer secret-token', Cookie: 'sid=secret-cookie', 'X-Correlation-Id': 'corr-http-1' },
       body: JSON.stringify({ password: 'secret-body' }),
     });
     expect(res.headers.get('x-correlation-id')).toBe('corr-http-1');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({
+    await settle();
+    expect(s.lines).toHaveLength(1);
+    expect(s.lines[0]).toMatchObject({
+      level: 'info',
       correlationId: 'corr-http-1',
       req: { method: 'POST', url: '/things?page=2', headers: { authorization: '[redacted]', cookie: '[redacted]' } },
-      res: { statusCode: 200 },
+      res: { statusCode: 200, headers: { 'set-cookie': '[redacted]' } },
+      msg: 'request completed',
     });
-    expect(JSON.stringify(lines)).not.toMatch(/secret-(token|cookie|body)/);
+    expect(typeof s.lines[0].responseTime).toBe('number');
+    expect(JSON.stringify(s.lines)).not.toMatch(/secret-(token|cookie|body|set-cookie)/);
+  });
+
+  it('logs 4xx at warn, 5xx at error, and writes nothing below its level', async () => {
+    const s = await serve('warn');
+    servers.push(s);
+    for (const status of [200, 404, 503]) await (await fetch(`${s.url}/x?status=${status}`)).text();
+    await settle();
+    expect(s.lines.map((l) => [l.level, (l.res as { statusCode: number }).statusCode, l.msg])).toEqual([
+      ['warn', 404, 'request completed'],
+      ['error', 503, 'request errored'],
+    ]);
+  });
+
+  it('logs a request whose client went away before the answer at error', async () => {
+    const s = await serve('info');
+    servers.push(s);
+    const aborted = new AbortController();
+    const pending = fetch(`${s.url}/hang`, { signal: aborted.signal }).catch(() => undefined);
+    await settle();
+    aborted.abort();
+    await pending;
+    await settle();
+    expect(s.lines).toHaveLength(1);
+    expect(s.lines[0]).toMatchObject({ level: 'error', req: { url: '/hang' }, msg: 'request aborted before the response was finished' });
   });
 });
