@@ -121,6 +121,31 @@ describe('a retry after a lost answer names what the first attempt created', () 
     expect(JSON.stringify(agenda.body)).toContain(String(first.sessionId));
   });
 
+  it('self-register: the retry gets the first answer (201 and a participant link), not "already registered"', async () => {
+    await t.http.post(`/api/consultations/${consultationId}/announce`).set('Authorization', secretariat).send({}).expect(200);
+    await t.http.post(`/api/consultations/${consultationId}/open-registration`).set('Authorization', secretariat).send({ deadline: '2030-06-10T18:00' }).expect(200);
+    const key = randomUUID();
+    const send = () =>
+      t.http
+        .post(`/api/consultations/${consultationId}/registrations`)
+        .set('Idempotency-Key', key)
+        .send({
+          person: { givenName: 'Noor', familyName: 'Rahman', email: 'noor.rahman@example.org' },
+          stakeholderGroup: 'civil-society',
+          represents: { organisation: 'Regional Peace Network' },
+          role: 'observer',
+        });
+    const first = await send();
+    expect(first.status).toBe(201);
+    await t.db.pool.query(`UPDATE idempotency_keys SET response = NULL WHERE key = $1`, [key]);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ registrationId: first.body.registrationId, status: 'pending', existing: false });
+    await t.http.get(`/api/registrations/${first.body.registrationId}`).set('Authorization', `Bearer ${again.body.participantToken}`).expect(200);
+    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'ParticipantRegistered'`);
+    expect(rows[0].n).toBe(1);
+  });
+
   it("add a key point to the Chair's summary", async () => {
     await t.http.post(`/api/consultations/${consultationId}/summary`).set('Authorization', secretariat).send({}).expect(201);
     await t.http

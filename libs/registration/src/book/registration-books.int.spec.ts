@@ -238,7 +238,8 @@ else
         register(books, once),
         register(books, registration(consultationId, 'r2')),
       ]);
-      expect(again.reply).toMatchObject({ registrationId: 'r1', existing: true });
+      // The repeat is the same request (same registration id): it gets its first answer again.
+      expect(again.reply).toMatchObject({ registrationId: 'r1', existing: false });
       const registered = (await bookEvents(consultationId)).filter((e) => e.type === 'ParticipantRegistered').map((e) => e.data.registrationId);
       expect(registered).toEqual(['r1', 'r0', 'r2']);
       expect(other.appended?.replayed).toBe(false);

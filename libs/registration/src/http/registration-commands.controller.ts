@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CommandMeta, NotFound, ProjectionRunner, RuleViolation } from '@convene/event-store';
-import { Allow, commandMeta, expectedVersionFromIfMatch, RequestContext, setEtag, TokenIssuer } from '@convene/platform';
+import { Allow, commandMeta, expectedVersionFromIfMatch, newResourceId, RequestContext, setEtag, TokenIssuer } from '@convene/platform';
 import { ApproveRegistrations, type ApprovalOutcome } from '../approve-registrations/approve-registrations.command.js';
 import type { BookOutcome } from '../book/registration-books.js';
 import type { Requester } from '../book/requester.js';
@@ -82,7 +81,7 @@ export class RegistrationCommandsController {
     const channel = meta.actorRole === 'secretariat' ? 'secretariat' : meta.actorRole === 'focal-point' ? 'nomination' : 'self';
     const command = new RegisterParticipant({
       consultationId,
-      registrationId: randomUUID(),
+      registrationId: newResourceId(),
       person: {
         honorific: body.person.honorific ?? null,
         givenName: body.person.givenName,

@@ -14,7 +14,9 @@ import type { RegisterParticipantInput, RegistrationReply } from './register-par
 /**
  * Self-registration and nomination only while registration is open and before its deadline;
  * the secretariat may also record a late one. A person already registered (same e-mail, so the
- * same person id) gets that registration back instead of a second seat.
+ * same person id) gets that registration back instead of a second seat. When it bears the
+ * command's own registration id, it is this request's: a retry (same Idempotency-Key, so the same
+ * id) whose first answer was lost gets that answer again, not "already registered".
  */
 export function decideRegisterParticipant(cmd: RegisterParticipantInput & { personId: string }, ctx: BookContext): Decision<RegistrationReply> {
   const consultation = requireConsultation(ctx);
@@ -22,7 +24,7 @@ export function decideRegisterParticipant(cmd: RegisterParticipantInput & { pers
   const existingId = ctx.book.activeByPerson.get(cmd.personId);
   if (existingId) {
     const existing = ctx.book.get(existingId)!;
-    return { events: [], reply: { registrationId: existingId, personId: cmd.personId, status: existing.status, existing: true } };
+    return { events: [], reply: { registrationId: existingId, personId: cmd.personId, status: existing.status, existing: existingId !== cmd.registrationId } };
   }
   if (cmd.channel !== 'secretariat') {
     const { status, deadlineUtc } = consultation.registration;

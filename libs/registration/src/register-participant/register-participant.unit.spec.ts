@@ -83,6 +83,12 @@ describe('register a participant', () => {
       .then([], { registrationId: 'r-1', personId: personOf('r-1'), status: 'confirmed', existing: true });
   });
 
+  it('a retry of the request that made the registration (same id: same Idempotency-Key) gets the first answer, and nothing is recorded', () => {
+    given(past.registered('r-1'), past.confirmed('r-1'))
+      .when(register({ registrationId: 'r-1', personId: personOf('r-1') }))
+      .then([], { registrationId: 'r-1', personId: personOf('r-1'), status: 'confirmed', existing: false });
+  });
+
   it('the existing registration is returned even once registration has closed', () => {
     given(past.registered('r-1'))
       .on(consultation({ registration: { status: 'closed', deadlineUtc: DEADLINE } }))
