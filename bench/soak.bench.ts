@@ -21,7 +21,8 @@
  *                    request costs)
  * The samples go to bench-results/soak-<time>.csv (t_s, rss_mb, commands, errors) for plotting.
  * Knobs: BENCH_SOAK_SECONDS (600), BENCH_SOAK_RATE (500), BENCH_SOAK_WARMUP_SECONDS (60, at most
- * half the run), BENCH_SOAK_LIFECYCLES (128 at once).
+ * half the run), BENCH_SOAK_LIFECYCLES (128 at once); BENCH_API_NODE_ARGS passes flags to the API's node
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -62,7 +63,8 @@ export async function run(): Promise<void> {
   const csv = path.join(repo, 'bench-results', `soak-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`);
   await mkdir(path.dirname(csv), { recursive: true });
   await writeFile(csv, 't_s,rss_mb,commands,errors\n');
-  const api: ChildProcess = spawn(process.execPath, [path.join(repo, 'dist/apps/api/src/main.js')], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(repo, 'dist/apps/api/src/main.js')], {
     env: apiProcessEnv({ databaseUrl: database.url, port, dataDir }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
