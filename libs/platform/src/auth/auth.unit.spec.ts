@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Controller, Get } from '@nestjs/common';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -74,6 +74,23 @@ describe('local tokens', () => {
   ])('rejects a token %s', async (_case, input, issuedWith, reason) => {
     const token = await new TokenIssuer({ ...issuedWith, dataDir }).issueToken({ role: 'chair', sub: 'c', ...input });
     await expect(new TokenVerifier(settings).verify(token)).rejects.toThrow(reason);
+  });
+
+  // Verified tokens are remembered (the same token comes with every request), but never past
+  // their expiry: a 30 s token is refused 40 s later, before the memory's own 60 s are up.
+  it('a remembered token is refused once it expires', async () => {
+    jest.useFakeTimers({ now: Date.now() });
+    try {
+      const token = await new TokenIssuer(settings).issueToken({ role: 'chair', sub: 'c', expiresIn: '30s' });
+      const verifier = new TokenVerifier(settings);
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'c' });
+      jest.advanceTimersByTime(20_000);
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'c' });
+      jest.advanceTimersByTime(20_000);
+      await expect(verifier.verify(token)).rejects.toThrow(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('rejects garbage and tokens without an expiry', async () => {

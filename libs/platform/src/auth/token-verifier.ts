@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { InvalidToken } from './auth.errors.js';
 import { type JwtSettings, LOCAL_KEY_ALG, loadOrCreateLocalKeys } from './jwt-keys.js';
 import { type Principal, principalFromClaims } from './principal.js';
@@ -21,10 +22,21 @@ const TOKEN_FAULTS: Record<string, string> = {
   ERR_JWKS_MULTIPLE_MATCHING_KEYS: 'no known key signed this token',
 };
 
+/** How long a verified token is taken without checking its signature again (at most until it expires). */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+const CLOCK_TOLERANCE_S = 5;
+
 @Injectable()
 export class TokenVerifier {
   private readonly options: JWTVerifyOptions;
   private readonly remoteKeys?: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Tokens whose signature and claims verified, with their payload: a client sends the same token
+   * with every request, and an ES256 verification cost about 5 % of the API's CPU in the soak.
+   * An entry lives until the token expires, at most VERIFIED_TOKEN_TTL_MS: a key withdrawn from the
+   * identity provider's JWKS stops being honoured within that time. Only exact token strings hit.
+   */
+  private readonly verified = new LRUCache<string, { payload: JWTPayload; untilMs: number }>({ max: 5_000 });
 
   constructor(@Inject(JWT_SETTINGS) private readonly settings: JwtSettings) {
     this.options = {
@@ -32,13 +44,14 @@ export class TokenVerifier {
       audience: settings.audience,
       algorithms: settings.jwksUrl ? REMOTE_ALGORITHMS : [LOCAL_KEY_ALG],
       requiredClaims: ['sub', 'exp'],
-      clockTolerance: 5,
+      clockTolerance: CLOCK_TOLERANCE_S,
     };
     if (settings.jwksUrl) this.remoteKeys = createRemoteJWKSet(new URL(settings.jwksUrl));
   }
 
   async verify(token: string): Promise<Principal> {
-    const payload = await this.verifySignatureAndClaims(token);
+    const remembered = this.verified.get(token);
+    const payload = remembered && Date.now() < remembered.untilMs ? remembered.payload : await this.verifySignatureAndClaims(token);
     const principal = principalFromClaims(payload);
     if (typeof principal === 'string') throw new InvalidToken(principal);
     return principal;
@@ -49,8 +62,11 @@ export class TokenVerifier {
       const result = this.remoteKeys
         ? await jwtVerify(token, this.remoteKeys, this.options)
         : await jwtVerify(token, (await loadOrCreateLocalKeys(this.settings.dataDir)).publicKey, this.options);
+      // exp is a required claim: the entry is not taken once the token would no longer verify.
+      this.verified.set(token, { payload: result.payload, untilMs: Math.min(Date.now() + VERIFIED_TOKEN_TTL_MS, (result.payload.exp! + CLOCK_TOLERANCE_S) * 1000) });
       return result.payload;
     } catch (error) {
+      this.verified.delete(token);
       // An unreachable JWKS endpoint is our fault, not the caller's: let it become a 500.
       if (error instanceof errors.JWTClaimValidationFailed) {
         throw new InvalidToken(`the "${error.claim}" claim is not acceptable`);
