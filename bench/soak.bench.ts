@@ -104,7 +104,9 @@ export async function run(): Promise<void> {
         const ms = performance.now() - at;
         latencies.push(ms);
         service.push(performance.now() - sent);
-        byKind.set(command.kind, [...(byKind.get(command.kind) ?? []), ms]);
+        const ofKind = byKind.get(command.kind);
+        if (ofKind) ofKind.push(ms);
+        else byKind.set(command.kind, [ms]);
       }
       if (answer.ok) ok++;
       else {

@@ -36,7 +36,7 @@ export class TokenVerifier {
    * An entry lives until the token expires, at most VERIFIED_TOKEN_TTL_MS: a key withdrawn from the
    * identity provider's JWKS stops being honoured within that time. Only exact token strings hit.
    */
-  private readonly verified = new LRUCache<string, { payload: JWTPayload; untilMs: number }>({ max: 5_000 });
+  private readonly verified = new LRUCache<string, { payload: JWTPayload; untilMs: number }>({ max: 1_000 });
 
   constructor(@Inject(JWT_SETTINGS) private readonly settings: JwtSettings) {
     this.options = {

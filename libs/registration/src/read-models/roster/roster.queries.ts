@@ -30,7 +30,7 @@ export class RosterQueries {
    * commands that name only a registration (approve, withdraw, check in ...) need it first, and
    * asking the database each time was a sixth of the soak's queries.
    */
-  private readonly consultations = new LRUCache<string, string>({ max: 50_000 });
+  private readonly consultations = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
