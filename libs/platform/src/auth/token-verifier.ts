@@ -23,7 +23,7 @@ const TOKEN_FAULTS: Record<string, string> = {
 };
 
 /** How long a verified token is taken without checking its signature again (at most until it expires). */
-export const VERIFIED_TOKEN_TTL_MS = 60_000;
+const VERIFIED_TOKEN_TTL_MS = 60_000;
 const CLOCK_TOLERANCE_S = 5;
 
 @Injectable()
