@@ -18,7 +18,6 @@
  * Knobs: BENCH_REG_SECONDS (10, per run), BENCH_REG_CONNECTIONS (64,128,256), BENCH_REG_RATE (1000); BENCH_API_NODE_ARGS passes flags
  * to the API's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Request } from 'autocannon';
 import { jwtSettingsFromEnv, TokenIssuer } from '@convene/platform';
-import { apiProcessEnv, benchDatabase, freePort, waitUntilHealthy } from '../test/support/convene-workload.js';
+import { benchDatabase, freePort, spawnBenchApi, waitUntilHealthy } from '../test/support/convene-workload.js';
 
 const BENCH = 'registration';
 const SECONDS = Number(process.env.BENCH_REG_SECONDS ?? 10);
@@ -100,9 +99,8 @@ export async function run(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../apps/api/src/main.js');
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  // Rate limits off: the burst comes from one address, and the bench would measure the limit.
-  const api = spawn(process.execPath, [...nodeArgs, main], { env: apiProcessEnv({ databaseUrl: database.url, port, dataDir }), stdio: ['ignore', 'ignore', 'inherit'] });
+  // Rate limits off (apiProcessEnv): the burst comes from one address, and the bench would measure the limit.
+  const api = spawnBenchApi(main, { databaseUrl: database.url, port, dataDir });
   try {
     if (!(await waitUntilHealthy(`${base}/health`))) throw new Error('the API did not become healthy');
     const token = await new TokenIssuer(jwtSettingsFromEnv(dataDir)).issueToken({ role: 'secretariat', sub: 'bench' });

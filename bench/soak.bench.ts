@@ -24,7 +24,7 @@
  * half the run), BENCH_SOAK_LIFECYCLES (128 at once); BENCH_API_NODE_ARGS passes flags to the API's node
  * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { jwtSettingsFromEnv, TokenIssuer } from '@convene/platform';
 import type { CommandAnswer, Execute } from '../test/support/convene-workload.js';
-import { apiProcessEnv, benchDatabase, consultationLifecycle, freePort, randomSource, sendJson, waitUntilHealthy } from '../test/support/convene-workload.js';
+import { benchDatabase, consultationLifecycle, freePort, randomSource, sendJson, spawnBenchApi, waitUntilHealthy } from '../test/support/convene-workload.js';
 import { percentile } from './append-loop.js';
 
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
@@ -63,11 +63,7 @@ export async function run(): Promise<void> {
   const csv = path.join(repo, 'bench-results', `soak-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`);
   await mkdir(path.dirname(csv), { recursive: true });
   await writeFile(csv, 't_s,rss_mb,commands,errors\n');
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const api: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(repo, 'dist/apps/api/src/main.js')], {
-    env: apiProcessEnv({ databaseUrl: database.url, port, dataDir }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const api: ChildProcess = spawnBenchApi(path.join(repo, 'dist/apps/api/src/main.js'), { databaseUrl: database.url, port, dataDir });
   try {
     if (!(await waitUntilHealthy(`${base}/health`))) throw new Error('the API did not become healthy');
     const issuer = new TokenIssuer(jwtSettingsFromEnv(dataDir));

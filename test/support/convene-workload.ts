@@ -9,6 +9,7 @@
  * Chair's summary. Each lifecycle issues only commands that its state allows, so on a healthy API
  * every one of them succeeds; who sends them (with retries, pacing, timing) is the caller's.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -92,6 +93,16 @@ export function apiProcessEnv(options: { databaseUrl: string; port: number; data
     KAFKA_BROKERS: '',
     ...options.kafka,
   };
+}
+
+/**
+ * The built API (dist/apps/api/src/main.js, given as `main`) as a process of its own for a bench,
+ * with apiProcessEnv and its errors on this process's stderr. BENCH_API_NODE_ARGS passes flags to
+ * its node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
+ */
+export function spawnBenchApi(main: string, options: { databaseUrl: string; port: number; dataDir: string }): ChildProcess {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, main], { env: apiProcessEnv(options), stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** Polls `url` until it answers 2xx; false when the deadline or `abandon()` came first. */
