@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServerDatabase, hasServer, type TestDatabase, databaseVariants } from '../../../../test/support/databases.js';
 import { meta } from '../event-store.contract.js';
 import { EventStore } from '../event-store.js';
+import type { StoredEvent } from '../types.js';
+import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { readModelHash } from './read-model-hash.js';
 import { countingProjection } from '../../../../test/support/projections.js';
@@ -79,6 +81,79 @@ describe.each(databaseVariants())('projection runner (%s)', (_label, open) => {
     const mine = (await rows()).filter((r) => ids.includes(r.stream_id));
     expect(mine).toHaveLength(30);
     for (const r of mine) expect(r).toMatchObject({ n: 4, last_version: 7 });
+  });
+
+  /** A projection of its own name that records what it was given (in the transaction, no tables). */
+  const recording = (eventTypes: string[]) => {
+    const applied: StoredEvent[] = [];
+    const projection: Projection = {
+      name: `test.recording-${randomUUID().slice(0, 8)}`,
+      version: 1,
+      tables: [],
+      eventTypes,
+      async setup() {},
+      async apply(_ctx, events) {
+        applied.push(...events);
+      },
+    };
+    return { projection, applied };
+  };
+  const written = async (name: string) =>
+    (await db.pool.query(`SELECT transaction_id::text AS tx, global_position::text AS pos FROM projection_checkpoints WHERE name = $1`, [name])).rows[0];
+  const appendOne = (type: string) => store.append(`t-${randomUUID()}`, [{ type, data: {} }], { expectedVersion: 'no-stream', streamType: 't', meta: meta() });
+  const endOf = (a: { transactionId: string; positions: string[] }) => ({ tx: a.transactionId, pos: a.positions[a.positions.length - 1] });
+
+  it('passes over batches with nothing for a projection in memory, answers waiters and status from there, and writes the checkpoint at stop', async () => {
+    const { projection, applied } = recording(['NeverAppended']);
+    const runner = new ProjectionRunner(store, [projection], { pollMs: 20, skipPersistMs: 600_000 });
+    await runner.start();
+    await runner.waitForCatchUp();
+    const atStart = await written(projection.name);
+    const appended = await appendOne('Ignored');
+    expect(await runner.waitForAppend(appended)).toBe(true);
+    // Not written on every round...
+    expect(await written(projection.name)).toEqual(atStart);
+    // ...yet neither behind for status (health) nor for waiters.
+    expect((await runner.status()).find((p) => p.name === projection.name)).toMatchObject({ lag: 0, transactionId: endOf(appended).tx, globalPosition: endOf(appended).pos });
+    await runner.stop();
+    expect(await written(projection.name)).toEqual(endOf(appended));
+    expect(applied).toEqual([]);
+  });
+
+  it('applies a relevant batch after passed-over ones once, checked against the checkpoint as written', async () => {
+    const { projection, applied } = recording(['ThingHappened']);
+    const runner = new ProjectionRunner(store, [projection], { pollMs: 20, skipPersistMs: 600_000 });
+    await runner.start();
+    await runner.waitForCatchUp();
+    const before = applied.length;
+    const ignored = await appendOne('Ignored');
+    expect(await runner.waitForAppend(ignored)).toBe(true);
+    const relevant = await appendOne('ThingHappened');
+    expect(await runner.waitForAppend(relevant)).toBe(true);
+    expect(applied.slice(before).map((e) => e.streamId)).toEqual([relevant.streamId]);
+    // The relevant batch's commit wrote the checkpoint past the passed-over events too.
+    expect(await written(projection.name)).toEqual(endOf(relevant));
+    await runner.stop();
+  });
+
+  it('a runner started after a crash reads again only what was passed over, and applies nothing twice', async () => {
+    const { projection, applied } = recording(['ThingHappened']);
+    const first = new ProjectionRunner(store, [projection], { pollMs: 20, skipPersistMs: 600_000 });
+    await first.start();
+    await first.waitForCatchUp();
+    const relevant = await appendOne('ThingHappened');
+    expect(await first.waitForAppend(relevant)).toBe(true);
+    const ignored = await appendOne('Ignored');
+    expect(await first.waitForAppend(ignored)).toBe(true);
+    // A crash: the runner is gone without stop(), its passed-over checkpoint never written.
+    expect(await written(projection.name)).toEqual(endOf(relevant));
+    const count = applied.length;
+    const second = new ProjectionRunner(store, [projection], { pollMs: 20 });
+    await second.start();
+    await second.waitForCatchUp();
+    expect(applied).toHaveLength(count);
+    await second.stop();
+    await first.stop();
   });
 });
 

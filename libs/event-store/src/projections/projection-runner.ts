@@ -17,9 +17,35 @@ interface Track {
   generation: number;
   version: number;
   status: Status;
+  /** Where this runner has read the generation to: applied, or passed over as irrelevant to it. */
   checkpoint: Checkpoint;
+  /**
+   * The checkpoint as last written or read in projection_checkpoints. The live loop passes over
+   * batches with nothing for the projection without writing each time (SKIP_PERSIST_MS), so this
+   * may be behind `checkpoint`, with only events the projection ignores in between.
+   */
+  persisted: Checkpoint;
+  persistedAt: number;
   applied: bigint;
 }
+
+/** A batch read for a track: where it was read from, and the persisted checkpoint its compare-and-set expects. */
+interface ReadAhead {
+  after: Checkpoint;
+  batch: StoredEvent[];
+  /** Defaults to `after`: a track that writes every checkpoint has it persisted where it reads from. */
+  expected?: Checkpoint;
+}
+
+/**
+ * How long the live loop may pass over batches with nothing for a projection before it writes the
+ * checkpoint (RunnerOptions.skipPersistMs). Until then a crash only makes it read those events
+ * again, and ignore them again; status() and waiters use the checkpoint in memory. Saves a write
+ * per such projection per round.
+ */
+const SKIP_PERSIST_MS = 1000;
+
+const literal = (c: Checkpoint) => ({ tx: `'${c.transactionId.toString()}'::xid8`, pos: `${c.globalPosition.toString()}::bigint` });
 
 export interface ProjectionStatus {
   name: string;
@@ -42,6 +68,8 @@ export interface RunnerOptions {
   listenUrl?: string;
   /** Called with each failure of a batch (the runner retries with back-off). */
   onError?: (projection: string, error: unknown) => void;
+  /** How long the live loop keeps a passed-over checkpoint in memory only (default SKIP_PERSIST_MS). */
+  skipPersistMs?: number;
 }
 
 /**
@@ -125,6 +153,8 @@ export class ProjectionRunner {
       version: r.version,
       status: r.status,
       checkpoint: { transactionId: BigInt(r.tx), globalPosition: BigInt(r.pos) },
+      persisted: { transactionId: BigInt(r.tx), globalPosition: BigInt(r.pos) },
+      persistedAt: Date.now(),
       applied: BigInt(r.applied),
     }));
     const current = tracks.filter((t) => t.version === p.version);
@@ -153,7 +183,7 @@ export class ProjectionRunner {
       await p.setup(ctx);
       if (status === 'active') await this.pointViews(client, p, generation);
       await client.query('COMMIT');
-      return { projection: p, generation, version: p.version, status, checkpoint: START, applied: 0n };
+      return { projection: p, generation, version: p.version, status, checkpoint: START, persisted: START, persistedAt: Date.now(), applied: 0n };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       throw err;
@@ -174,10 +204,12 @@ export class ProjectionRunner {
   }
 
   /** Applies one batch to a track. Returns how many events were read (0: caught up). */
-  private async step(track: Track, readAhead?: { after: Checkpoint; batch: StoredEvent[] }): Promise<number> {
-    // Compare-and-set against the position this batch was read from, not the live field, which
-    // a concurrent step of the same track (the live loop beside a rebuild) may have moved meanwhile.
+  private async step(track: Track, readAhead?: ReadAhead): Promise<number> {
+    // Compare-and-set against the checkpoint persisted when this batch was read, not the live
+    // fields, which a concurrent step of the same track (the live loop beside a rebuild) may have
+    // moved meanwhile.
     const from = readAhead?.after ?? track.checkpoint;
+    const expected = readAhead ? (readAhead.expected ?? readAhead.after) : track.persisted;
     const batch = readAhead?.batch ?? (await this.store.readAll({ after: from, limit: this.batchSize }));
     if (batch.length === 0) {
       if (track.status === 'building') await this.switchOver(track);
@@ -187,41 +219,46 @@ export class ProjectionRunner {
     const relevant = p.eventTypes ? batch.filter((e) => p.eventTypes!.includes(e.type)) : batch;
     const last = batch[batch.length - 1];
     const next: Checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
-    if (relevant.length === 0) return this.skipOver(track, from, next, batch.length);
+    if (relevant.length === 0) return this.skipOver(track, expected, next, batch.length);
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const { rows } = await client.query(
-        `SELECT transaction_id::text AS tx, global_position::text AS pos, events_applied::text AS applied
-         FROM projection_checkpoints WHERE name = $1 AND generation = $2 FOR UPDATE`,
-        [p.name, track.generation],
-      );
-      if (rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
-      const stored: Checkpoint = { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) };
-      if (stored.transactionId !== from.transactionId || stored.globalPosition !== from.globalPosition) {
+      // One round trip (simple protocol, so the values are literals: a projection name, a
+      // generation and two positions): the transaction, the checkpoint's row lock, and what the
+      // Kafka projector already applied to this generation (external-apply.ts), not to be
+      // applied twice should both feed it; behind the checkpoint its record is no longer needed.
+      // Each statement takes its own snapshot, so the DELETE sees what a concurrent external
+      // apply committed before the lock was granted.
+      const name = client.escapeLiteral(p.name);
+      const generation = Number(track.generation).toFixed(0);
+      const upTo = literal(next);
+      const [, locked, external] = (await client.query(
+        `BEGIN;
+         SELECT transaction_id::text AS tx, global_position::text AS pos, events_applied::text AS applied
+         FROM projection_checkpoints WHERE name = ${name} AND generation = ${generation} FOR UPDATE;
+         DELETE FROM projection_applied_events WHERE projection = ${name} AND generation = ${generation}
+         AND (transaction_id, global_position) <= (${upTo.tx}, ${upTo.pos}) RETURNING event_id`,
+      )) as unknown as pg.QueryResult[];
+      if (locked.rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
+      const stored: Checkpoint = { transactionId: BigInt(locked.rows[0].tx), globalPosition: BigInt(locked.rows[0].pos) };
+      if (!samePosition(stored, expected)) {
         // Another runner moved it: take its position and read again from there.
         await client.query('ROLLBACK');
-        track.checkpoint = stored;
-        track.applied = BigInt(rows[0].applied);
+        this.adopt(track, stored, BigInt(locked.rows[0].applied));
         return batch.length;
       }
-      // What the Kafka projector already applied to this generation (external-apply.ts) is not
-      // applied twice, should both feed it; behind the checkpoint its record is no longer needed.
-      const { rows: external } = await client.query<{ event_id: string }>(
-        `DELETE FROM projection_applied_events WHERE projection = $1 AND generation = $2
-         AND (transaction_id, global_position) <= ($3::xid8, $4::bigint) RETURNING event_id`,
-        [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString()],
-      );
-      const done = new Set(external.map((r) => r.event_id));
+      const done = new Set(external.rows.map((r: { event_id: string }) => r.event_id));
       const todo = done.size > 0 ? relevant.filter((e) => !done.has(e.metadata.eventId)) : relevant;
       if (todo.length > 0) await p.apply(this.context(client, p, track.generation), todo);
+      // The lock is held and the position checked: the update and the commit go together.
       await client.query(
-        `UPDATE projection_checkpoints SET transaction_id = $3::xid8, global_position = $4, events_applied = events_applied + $5, updated_at = now()
-         WHERE name = $1 AND generation = $2`,
-        [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString(), todo.length],
+        `UPDATE projection_checkpoints SET transaction_id = ${upTo.tx}, global_position = ${upTo.pos},
+         events_applied = events_applied + ${todo.length}, updated_at = now()
+         WHERE name = ${name} AND generation = ${generation};
+         COMMIT`,
       );
-      await client.query('COMMIT');
       track.checkpoint = next;
+      track.persisted = next;
+      track.persistedAt = Date.now();
       track.applied += BigInt(todo.length);
       this.errors.delete(p.name);
       return batch.length;
@@ -233,20 +270,39 @@ export class ProjectionRunner {
     }
   }
 
+  /** Takes the position another runner wrote, as both read and persisted. */
+  private adopt(track: Track, stored: Checkpoint, applied: bigint): void {
+    track.checkpoint = stored;
+    track.persisted = stored;
+    track.persistedAt = Date.now();
+    track.applied = applied;
+  }
+
   /**
-   * A batch with nothing for the projection only moves its checkpoint: one compare-and-set
-   * statement instead of a transaction (nothing else changes, and the Kafka projector records
-   * only events the projection applies).
+   * A batch with nothing for the projection only moves its checkpoint. The live loop moves an
+   * active generation's in memory, and writes it at most every SKIP_PERSIST_MS; otherwise one
+   * compare-and-set statement (nothing else changes, and the Kafka projector records only
+   * events the projection applies).
    */
-  private async skipOver(track: Track, from: Checkpoint, next: Checkpoint, read: number): Promise<number> {
+  private async skipOver(track: Track, expected: Checkpoint, next: Checkpoint, read: number): Promise<number> {
+    if (this.running && track.status === 'active') {
+      track.checkpoint = next;
+      if (Date.now() - track.persistedAt < (this.options.skipPersistMs ?? SKIP_PERSIST_MS)) return read;
+    }
+    return this.persistSkip(track, expected, next, read);
+  }
+
+  private async persistSkip(track: Track, expected: Checkpoint, next: Checkpoint, read: number): Promise<number> {
     const p = track.projection;
     const { rowCount } = await this.pool.query(
       `UPDATE projection_checkpoints SET transaction_id = $3::xid8, global_position = $4, updated_at = now()
        WHERE name = $1 AND generation = $2 AND transaction_id = $5::xid8 AND global_position = $6`,
-      [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString(), from.transactionId.toString(), from.globalPosition.toString()],
+      [p.name, track.generation, next.transactionId.toString(), next.globalPosition.toString(), expected.transactionId.toString(), expected.globalPosition.toString()],
     );
     if (rowCount === 1) {
       track.checkpoint = next;
+      track.persisted = next;
+      track.persistedAt = Date.now();
       this.errors.delete(p.name);
       return read;
     }
@@ -257,9 +313,16 @@ export class ProjectionRunner {
       [p.name, track.generation],
     );
     if (rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
-    track.checkpoint = { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) };
-    track.applied = BigInt(rows[0].applied);
+    this.adopt(track, { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) }, BigInt(rows[0].applied));
     return read;
+  }
+
+  /** Writes the checkpoints the live loop moved in memory only (at stop). */
+  private async persistSkipped(): Promise<void> {
+    for (const track of this.tracks) {
+      if (samePosition(track.checkpoint, track.persisted)) continue;
+      await this.persistSkip(track, track.persisted, track.checkpoint, 0).catch(() => {});
+    }
   }
 
   /** A building generation has caught up: point the views at it and retire the old one. */
@@ -420,6 +483,8 @@ export class ProjectionRunner {
       [...groups.values()].map(async (tracks) => {
         let batch: StoredEvent[];
         const after = tracks[0].checkpoint;
+        // Tracks at one read position may have different persisted ones (skips not yet written).
+        const expected = new Map(tracks.map((t) => [t, t.persisted]));
         try {
           const sealed = await this.store.readAll({ after, limit: this.batchSize, decrypt: false });
           const types = tracks.every((t) => t.projection.eventTypes) ? new Set(tracks.flatMap((t) => t.projection.eventTypes!)) : undefined;
@@ -431,7 +496,7 @@ export class ProjectionRunner {
         const steps = await Promise.all(
           tracks.map(async (t) => {
             try {
-              return (await this.step(t, { after, batch })) > 0;
+              return (await this.step(t, { after, batch, expected: expected.get(t) })) > 0;
             } catch (err) {
               fail(t, err);
               return false;
@@ -452,18 +517,34 @@ export class ProjectionRunner {
     for (const w of this.waiters) w.release(false);
     this.wake?.();
     await this.loop;
+    await this.persistSkipped();
     await this.listener?.end().catch(() => {});
     this.listener = undefined;
   }
 
-  /** Each generation's checkpoint and how many events it is behind. */
+  /**
+   * Each generation's checkpoint and how many events it is behind: as written, or as this
+   * runner has it in memory where that is further (passed-over batches not yet written).
+   */
   async status(): Promise<ProjectionStatus[]> {
+    const ahead = this.tracks.filter((t) => !samePosition(t.checkpoint, t.persisted));
     const { rows } = await this.pool.query(
-      `SELECT c.name, c.generation, c.version, c.status, c.transaction_id::text AS tx, c.global_position::text AS pos,
-              c.events_applied::text AS applied,
-              (SELECT count(*) FROM events e
-                WHERE (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))::int AS lag
-       FROM projection_checkpoints c WHERE c.status <> 'retired' ORDER BY c.name, c.generation`,
+      `WITH mem AS (
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[]) AS m(name, generation, tx, pos)),
+       at AS (
+         SELECT c.*, CASE WHEN m.tx IS NOT NULL AND (m.tx::xid8, m.pos) > (c.transaction_id, c.global_position) THEN m.tx::xid8 ELSE c.transaction_id END AS at_tx,
+                CASE WHEN m.tx IS NOT NULL AND (m.tx::xid8, m.pos) > (c.transaction_id, c.global_position) THEN m.pos ELSE c.global_position END AS at_pos
+         FROM projection_checkpoints c LEFT JOIN mem m ON m.name = c.name AND m.generation = c.generation
+         WHERE c.status <> 'retired')
+       SELECT name, generation, version, status, at_tx::text AS tx, at_pos::text AS pos, events_applied::text AS applied,
+              (SELECT count(*) FROM events e WHERE (e.transaction_id, e.global_position) > (at.at_tx, at.at_pos))::int AS lag
+       FROM at ORDER BY name, generation`,
+      [
+        ahead.map((t) => t.projection.name),
+        ahead.map((t) => t.generation),
+        ahead.map((t) => t.checkpoint.transactionId.toString()),
+        ahead.map((t) => t.checkpoint.globalPosition.toString()),
+      ],
     );
     return rows.map((r) => ({
       name: r.name,
