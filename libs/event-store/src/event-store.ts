@@ -50,6 +50,10 @@ const metadataOf = (meta: CommandMeta): EventMetadata => ({
   occurredAt: meta.occurredAt,
   ...(meta.idempotency ? { idempotencyKey: meta.idempotency.key } : {}),
 });
+/** The newest transaction of some committed appends, as the announcement names it (decimal xid8). */
+const latestTransaction = (results: AppendResult[]): string =>
+  results.map((r) => BigInt(r.transactionId)).reduce((a, b) => (b > a ? b : a)).toString();
+
 const describeExpected = (n: number) => (n === ANY ? 'any' : n === 0 ? 'no-stream' : String(n));
 
 /**
@@ -131,7 +135,10 @@ export interface ReadAllOptions {
 export class EventStore {
   readonly registry: EventRegistry;
   readonly cipher: PersonalDataCipher;
-  /** Fires after a commit that appended events: a wake-up for readers, never a data feed. */
+  /**
+   * Fires after a commit that appended events, with the newest transaction id (decimal): a wake-up
+   * for readers, never a data feed.
+   */
   readonly appended = new EventEmitter();
   private queue: PendingAppend[] = [];
   private inFlightGroups = 0;
@@ -247,7 +254,8 @@ export class EventStore {
       return;
     }
     group.forEach((p, i) => results[i] && p.resolve(results[i]));
-    if (results.some(Boolean)) this.appended.emit('appended');
+    const committed = results.filter((r): r is AppendResult => r !== undefined);
+    if (committed.length > 0) this.appended.emit('appended', latestTransaction(committed));
     const lost = group.filter((_, i) => !results[i]);
     // 'any' loses only to a concurrent creation of the same stream: simply go again.
     this.queue.push(...lost.filter((p) => p.expected === ANY));
@@ -354,7 +362,7 @@ export class EventStore {
       const result = results.at(-1)!;
       if (idem) await client.query(`UPDATE idempotency_keys SET result = $2 WHERE key = $1`, [idem.key, JSON.stringify(result)]);
       await client.query('COMMIT');
-      this.appended.emit('appended');
+      this.appended.emit('appended', latestTransaction(results as AppendResult[]));
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});

@@ -2,11 +2,12 @@ import pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { CreateEventStore1732230000000 } from '../migrations/1732230000000-create-event-store.js';
 import { CreateProjectionAppliedEvents1732300000000 } from '../migrations/1732300000000-create-projection-applied-events.js';
+import { NotifyTransactionId1732500000000 } from '../migrations/1732500000000-notify-transaction-id.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** The store's own migrations; each module adds its own through `runMigrations(url, extra)`. */
-export const eventStoreMigrations: MigrationClass[] = [CreateEventStore1732230000000, CreateProjectionAppliedEvents1732300000000];
+export const eventStoreMigrations: MigrationClass[] = [CreateEventStore1732230000000, CreateProjectionAppliedEvents1732300000000, NotifyTransactionId1732500000000];
 
 export function createDataSource(url: string, migrations: MigrationClass[] = []): DataSource {
   return new DataSource({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createServerDatabase, hasServer, type TestDatabase, databaseVariants } from '../../../../test/support/databases.js';
 import { meta } from '../event-store.contract.js';
 import { EventStore } from '../event-store.js';
@@ -136,6 +136,26 @@ describe.each(databaseVariants())('projection runner (%s)', (_label, open) => {
     await runner.stop();
   });
 
+  it('looks again for an announced append only until it has read it', async () => {
+    const { projection } = recording(['ThingHappened']);
+    // A poll far beyond the test: what it reads after the append comes from the announcement alone.
+    const runner = new ProjectionRunner(store, [projection], { pollMs: 600_000 });
+    await runner.start();
+    await runner.waitForCatchUp();
+    const reads = jest.spyOn(store, 'readAll');
+    try {
+      const appended = await appendOne('ThingHappened');
+      expect(await runner.waitForAppend(appended)).toBe(true);
+      const afterRead = reads.mock.calls.length;
+      await new Promise((r) => setTimeout(r, 300));
+      // Looking again every 10 ms for 2 s after each append would make some 25 reads here.
+      expect(reads.mock.calls.length - afterRead).toBeLessThan(5);
+    } finally {
+      reads.mockRestore();
+      await runner.stop();
+    }
+  });
+
   it('a runner started after a crash reads again only what was passed over, and applies nothing twice', async () => {
     const { projection, applied } = recording(['ThingHappened']);
     const first = new ProjectionRunner(store, [projection], { pollMs: 20, skipPersistMs: 600_000 });
@@ -177,7 +197,15 @@ describe.each(databaseVariants())('projection runner (%s)', (_label, open) => {
       row = (await db.pool.query(`SELECT n FROM thing_counts WHERE stream_id = $1`, [id])).rows[0];
       if (!row) await new Promise((r) => setTimeout(r, 20));
     }
+    // The notification named the transaction: once read, the runner does not look again for it.
+    const reads = jest.spyOn(mine, 'readAll');
+    await new Promise((r) => setTimeout(r, 100));
+    const settled = reads.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 300));
+    const lookedAgain = reads.mock.calls.length - settled;
+    reads.mockRestore();
     await runner.stop();
     expect(row).toEqual({ n: 1 });
+    expect(lookedAgain).toBeLessThan(5);
   });
 });

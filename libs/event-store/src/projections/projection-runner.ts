@@ -96,15 +96,28 @@ export class ProjectionRunner {
   private readonly errors = new Map<string, string>();
   private readonly batchSize: number;
   private readonly pollMs: number;
-  private readonly onAppended = () => {
-    this.appendSeenAt = Date.now();
+  /** An append was announced: in process, or by NOTIFY with its transaction id (or none, by an older trigger). */
+  private readonly onAppended = (transactionId?: string) => {
+    const now = Date.now();
+    this.appendSeenAt = now;
+    if (transactionId && /^\d+$/.test(transactionId)) {
+      const tx = BigInt(transactionId);
+      if (this.announcedTx === undefined || tx > this.announcedTx) this.announcedTx = tx;
+    } else {
+      this.unplacedAppendSeenAt = now;
+    }
     this.woken = true;
     this.wake?.();
   };
+  private readonly onNotification = (n: pg.Notification) => this.onAppended(n.payload);
   /** An append was announced since the current round began: look again before waiting. */
   private woken = false;
   /** When an append was last announced (in process or by NOTIFY). */
   private appendSeenAt = 0;
+  /** The newest transaction announced; once every active generation has read up to it, no need to look again. */
+  private announcedTx?: bigint;
+  /** When an append was last announced without its transaction id. */
+  private unplacedAppendSeenAt = 0;
   /**
    * Read-your-writes waiters of this running runner, each released once every active generation
    * has passed its target: after each round that moved a checkpoint, one pass over them all (not
@@ -419,7 +432,7 @@ export class ProjectionRunner {
     this.store.appended.on('appended', this.onAppended);
     if (this.options.listenUrl) {
       this.listener = new pg.Client({ connectionString: this.options.listenUrl });
-      this.listener.on('notification', this.onAppended);
+      this.listener.on('notification', this.onNotification);
       this.listener.on('error', () => {}); // the poll still runs
       await this.listener.connect();
       await this.listener.query('LISTEN convene_events');
@@ -445,9 +458,23 @@ export class ProjectionRunner {
       // An announced append may not be readable yet: the cursor waits for every older transaction
       // on the server to end. Look again shortly rather than wait for the next poll; someone
       // waiting for a write this runner cannot see yet (another process's) also gets a short poll.
-      const recentAppend = Date.now() - this.appendSeenAt < APPEND_VISIBILITY_WINDOW_MS;
-      await this.idle(recentAppend ? APPEND_RECHECK_MS : this.waiters.size > 0 ? WAITER_POLL_MS : this.pollMs);
+      await this.idle(this.awaitingAppend() ? APPEND_RECHECK_MS : this.waiters.size > 0 ? WAITER_POLL_MS : this.pollMs);
     }
+  }
+
+  /**
+   * Whether an announced append may still be unread, so that the runner looks again shortly: for
+   * APPEND_VISIBILITY_WINDOW_MS after the announcement, and only while some active generation has
+   * not yet read up to the announced transaction (the cursor never passes a transaction it has
+   * not read: once a checkpoint is beyond it, it was read). An announcement without a
+   * transaction id keeps looking for the whole window.
+   */
+  private awaitingAppend(): boolean {
+    const now = Date.now();
+    if (now - this.appendSeenAt >= APPEND_VISIBILITY_WINDOW_MS) return false;
+    if (now - this.unplacedAppendSeenAt < APPEND_VISIBILITY_WINDOW_MS) return true;
+    const tx = this.announcedTx;
+    return tx !== undefined && this.tracks.some((t) => t.status === 'active' && t.checkpoint.transactionId < tx);
   }
 
   /** Waits until the time is up or an append is announced, whichever comes first. */
