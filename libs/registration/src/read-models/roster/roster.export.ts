@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { RosterEntry } from './roster.projection.js';
 
 /** The columns of a roster export, in order, with how each is read from an entry. */
@@ -46,8 +45,12 @@ export function rosterCsv(entries: RosterEntry[], stateName: (code: string) => s
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** An XLSX workbook with one sheet, a frozen bold header row and an auto-filter, written by exceljs. */
+/**
+ * An XLSX workbook with one sheet, a frozen bold header row and an auto-filter, written by exceljs,
+ * which is loaded with the first workbook (it was a fifth of the API's start-up CPU).
+ */
 export async function rosterXlsx(entries: RosterEntry[], stateName: (code: string) => string, title: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Convene';
   const sheet = workbook.addWorksheet('Roster', { views: [{ state: 'frozen', ySplit: 1 }] });
