@@ -302,10 +302,12 @@ export class ProjectionRunner {
       track.checkpoint = next;
       if (Date.now() - track.persistedAt < (this.options.skipPersistMs ?? SKIP_PERSIST_MS)) return read;
     }
-    return this.persistSkip(track, expected, next, read);
+    await this.persistSkip(track, expected, next);
+    return read;
   }
 
-  private async persistSkip(track: Track, expected: Checkpoint, next: Checkpoint, read: number): Promise<number> {
+  /** Writes a passed-over checkpoint by compare-and-set; if another runner moved it, takes its position. */
+  private async persistSkip(track: Track, expected: Checkpoint, next: Checkpoint): Promise<void> {
     const p = track.projection;
     const { rowCount } = await this.pool.query(
       `UPDATE projection_checkpoints SET transaction_id = $3::xid8, global_position = $4, updated_at = now()
@@ -317,7 +319,7 @@ export class ProjectionRunner {
       track.persisted = next;
       track.persistedAt = Date.now();
       this.errors.delete(p.name);
-      return read;
+      return;
     }
     // Another runner moved it: take its position and read again from there.
     const { rows } = await this.pool.query(
@@ -327,14 +329,13 @@ export class ProjectionRunner {
     );
     if (rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
     this.adopt(track, { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) }, BigInt(rows[0].applied));
-    return read;
   }
 
   /** Writes the checkpoints the live loop moved in memory only (at stop). */
   private async persistSkipped(): Promise<void> {
     for (const track of this.tracks) {
       if (samePosition(track.checkpoint, track.persisted)) continue;
-      await this.persistSkip(track, track.persisted, track.checkpoint, 0).catch(() => {});
+      await this.persistSkip(track, track.persisted, track.checkpoint).catch(() => {});
     }
   }
 
@@ -559,9 +560,9 @@ export class ProjectionRunner {
       `WITH mem AS (
          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[]) AS m(name, generation, tx, pos)),
        at AS (
-         SELECT c.*, CASE WHEN m.tx IS NOT NULL AND (m.tx::xid8, m.pos) > (c.transaction_id, c.global_position) THEN m.tx::xid8 ELSE c.transaction_id END AS at_tx,
-                CASE WHEN m.tx IS NOT NULL AND (m.tx::xid8, m.pos) > (c.transaction_id, c.global_position) THEN m.pos ELSE c.global_position END AS at_pos
+         SELECT c.*, CASE WHEN ahead THEN m.tx::xid8 ELSE c.transaction_id END AS at_tx, CASE WHEN ahead THEN m.pos ELSE c.global_position END AS at_pos
          FROM projection_checkpoints c LEFT JOIN mem m ON m.name = c.name AND m.generation = c.generation
+         CROSS JOIN LATERAL (SELECT coalesce((m.tx::xid8, m.pos) > (c.transaction_id, c.global_position), false) AS ahead) a
          WHERE c.status <> 'retired')
        SELECT name, generation, version, status, at_tx::text AS tx, at_pos::text AS pos, events_applied::text AS applied,
               (SELECT count(*) FROM events e WHERE (e.transaction_id, e.global_position) > (at.at_tx, at.at_pos))::int AS lag
