@@ -29,7 +29,6 @@ import {
   type CommandMeta,
   createPool,
   EventStore,
-  type EventStoreOptions,
   type Projection,
   type ProjectionContext,
   ProjectionRunner,
@@ -55,12 +54,6 @@ const POOL_SIZE = Number(process.env.CONVENE_POOL_SIZE ?? 20);
 /** Beyond these the figure is taken over what was done, so that the suite stays within minutes. */
 const READ_DEADLINE_MS = 60_000;
 const REBUILD_DEADLINE_MS = 90_000;
-
-/**
- * The store as the application opens it against a PostgreSQL server. `preparedStatements` is
- * ignored by a store that does not know it (see the proposed patch in the bench report).
- */
-const STORE_OPTIONS = { preparedStatements: true } as EventStoreOptions;
 
 type Unit = 'events/s' | 'ms' | 'MB' | 'ratio';
 
@@ -233,7 +226,7 @@ export async function run(): Promise<void> {
     await runMigrations(url);
     pool = createPool(url, POOL_SIZE, { server: true });
     pool.on('error', (err) => note(`idle pool client: ${err.message}`));
-    const store = new EventStore(pool, undefined, STORE_OPTIONS);
+    const store = new EventStore(pool);
 
     // --- appends, our store ---
     await appendLoop(WRITERS, WARMUP_SECONDS, oursAppender(store, 'warm'));

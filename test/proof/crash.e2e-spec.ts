@@ -67,7 +67,7 @@ describeServer('the crash proof checker sees each kind of damage', () => {
     };
     await consultationLifecycle(execute, { tag: `checker-${Date.now()}`, random: randomSource(7), registrations: 12, capacity: 5, stop: () => false });
     await t.settle();
-    store = new EventStore(t.db.pool, registryOf(features), { preparedStatements: true });
+    store = new EventStore(t.db.pool, registryOf(features));
   }, 120_000);
   afterAll(async () => t?.close());
 

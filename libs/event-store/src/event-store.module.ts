@@ -5,7 +5,6 @@ import { runMigrations } from './database/migrate.js';
 import { EventRegistry } from './event-registry.js';
 import { EventStore } from './event-store.js';
 import { type ConveneFeature, migrationsOf, projectionsOf, registryOf } from './feature.js';
-import { storeOptionsFor } from './event-store-stack.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 
 export const DATABASE = Symbol('DATABASE');
@@ -73,8 +72,8 @@ export class EventStoreModule {
         },
         {
           provide: EventStore,
-          inject: [PG_POOL, EventRegistry, DATABASE],
-          useFactory: (pool: pg.Pool, r: EventRegistry, db: Database) => new EventStore(pool, r, storeOptionsFor(db)),
+          inject: [PG_POOL, EventRegistry],
+          useFactory: (pool: pg.Pool, r: EventRegistry) => new EventStore(pool, r),
         },
         {
           provide: ProjectionRunner,

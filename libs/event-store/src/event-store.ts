@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
+import { statement } from './database/database.js';
 import { ConcurrencyConflict, IdempotencyKeyReused } from './errors.js';
 import { EventRegistry } from './event-registry.js';
 import { PersonalDataCipher } from './personal-data.js';
@@ -96,12 +97,6 @@ export interface EventStoreOptions {
   maxGroupSize?: number;
   /** Group commits in flight at once from this process. */
   maxConcurrentGroups?: number;
-  /**
-   * Prepare the group statement once per connection instead of parsing and planning it on every
-   * commit. Only for a PostgreSQL server: behind the PGlite socket all connections share one
-   * session, where a second connection's PREPARE of the same name fails (42P05).
-   */
-  preparedStatements?: boolean;
 }
 
 type RawRow = {
@@ -145,7 +140,6 @@ export class EventStore {
   private readonly busyStreams = new Set<string>();
   private readonly maxGroupSize: number;
   private readonly maxConcurrentGroups: number;
-  private readonly preparedStatements: boolean;
   private pumpScheduled = false;
 
   constructor(
@@ -157,7 +151,6 @@ export class EventStore {
     this.cipher = new PersonalDataCipher(registry);
     this.maxGroupSize = options.maxGroupSize ?? 256;
     this.maxConcurrentGroups = options.maxConcurrentGroups ?? 4;
-    this.preparedStatements = options.preparedStatements ?? false;
     this.appended.setMaxListeners(100);
   }
 
@@ -285,11 +278,8 @@ export class EventStore {
         evMeta.push(p.metadatas[i]);
       });
     }
-    const { rows } = await db.query<{ stream_id: string; version: number; position: string; tx: string }>({
-      // A named statement is parsed and planned once per connection.
-      ...(this.preparedStatements ? { name: 'convene_group_append' } : {}),
-      text: GROUP_APPEND_SQL,
-      values: [
+    const { rows } = await db.query<{ stream_id: string; version: number; position: string; tx: string }>(
+      statement(db, GROUP_APPEND_SQL, [
         group.map((p) => p.streamId),
         group.map((p) => p.streamType),
         group.map((p) => p.expected),
@@ -300,8 +290,8 @@ export class EventStore {
         evSchema,
         evData,
         evMeta,
-      ],
-    });
+      ]),
+    );
     const byStream = new Map<string, { version: number; positions: string[]; tx: string }>();
     for (const r of rows) {
       const acc = byStream.get(r.stream_id) ?? { version: 0, positions: [], tx: r.tx };
@@ -420,8 +410,7 @@ export class EventStore {
       extra += ` AND (metadata->>'occurredAt')::timestamptz <= $${params.length}::timestamptz`;
     }
     const { rows } = await this.pool.query<RawRow>(
-      `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2${extra} ORDER BY version`,
-      params,
+      statement(this.pool, `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2${extra} ORDER BY version`, params),
     );
     return this.toStored(rows, options.decrypt ?? true);
   }
@@ -444,12 +433,15 @@ export class EventStore {
       filter += ` AND (metadata->>'occurredAt')::timestamptz <= $${params.length}::timestamptz`;
     }
     const { rows } = await this.pool.query<RawRow>(
-      `SELECT ${SELECT_COLUMNS} FROM events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter}
-       ORDER BY events.transaction_id, events.global_position
-       LIMIT $3`,
-      params,
+      statement(
+        this.pool,
+        `SELECT ${SELECT_COLUMNS} FROM events
+         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter}
+         ORDER BY events.transaction_id, events.global_position
+         LIMIT $3`,
+        params,
+      ),
     );
     return this.toStored(rows, options.decrypt ?? true);
   }

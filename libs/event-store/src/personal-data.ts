@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { statement } from './database/database.js';
 import { SubjectErased } from './errors.js';
 import { type ConcretePath, type EventRegistry, expandPath, getAt, setAt, valueAt } from './event-registry.js';
 import { ERASED } from './types.js';
@@ -105,7 +106,7 @@ export class PersonalDataCipher {
          SELECT subject_id, key FROM subject_keys WHERE subject_id = ANY($1::text[])`
       : `SELECT subject_id, key FROM subject_keys WHERE subject_id = ANY($1::text[])`;
     const params = create ? [subjects, subjects.map(() => randomBytes(32))] : [subjects];
-    const { rows } = await db.query<{ subject_id: string; key: Buffer | null }>(sql, params);
+    const { rows } = await db.query<{ subject_id: string; key: Buffer | null }>(statement(db, sql, params));
     const keys = new Map<string, Buffer>();
     for (const r of rows) if (r.key) keys.set(r.subject_id, r.key);
     return keys;

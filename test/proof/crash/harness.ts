@@ -112,7 +112,7 @@ export async function runCrashProof(options: CrashOptions): Promise<CrashFigures
     }
     const db = await createServerDatabase([...migrationsOf(features), ...kafkaBusFeature.migrations!]);
     cleanups.push(() => db.drop());
-    const store = new EventStore(db.pool, registryOf(features), { preparedStatements: true });
+    const store = new EventStore(db.pool, registryOf(features));
     // Topics and group of the run's own: the peer auto-creates the prefixed topics on first use.
     const prefix = uniqueName('crash');
     const busConfig = testBusConfig(prefix, { brokers, features });

@@ -1,4 +1,4 @@
-import type { Projection, ProjectionContext, StoredEvent } from '@convene/event-store';
+import { type Projection, type ProjectionContext, type StoredEvent, statement } from '@convene/event-store';
 import { registrationBookStreamId } from '@convene/registration';
 import { consultationStreamId } from '@convene/scheduling';
 import { summaryStreamId } from '@convene/summaries';
@@ -55,10 +55,13 @@ export const auditProjection: Projection = {
     if (rows.length === 0) return;
     const names = AUDIT_COLUMNS.map(([column]) => column).join(', ');
     await client.query(
-      `INSERT INTO ${table(AUDIT_TABLE)} (${names})
-       SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${AUDIT_COLUMNS.map(([column, , type]) => `${column} ${type}`).join(', ')})
-       ON CONFLICT (global_position) DO NOTHING`,
-      [JSON.stringify(rows)],
+      statement(
+        client,
+        `INSERT INTO ${table(AUDIT_TABLE)} (${names})
+         SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${AUDIT_COLUMNS.map(([column, , type]) => `${column} ${type}`).join(', ')})
+         ON CONFLICT (global_position) DO NOTHING`,
+        [JSON.stringify(rows)],
+      ),
     );
   },
 };

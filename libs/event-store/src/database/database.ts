@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -75,8 +76,8 @@ export function createPool(url: string, max = 20, options: { server?: boolean } 
     connectionString: url,
     max,
     application_name: 'convene',
-    // The store's one named statement (the group append, ADR 0003) is planned per execution. A
-    // generic plan is cached for the connection's life: made while `streams` was nearly empty,
+    // Named statements (statement() below; the group append, ADR 0003) are planned per execution.
+    // A generic plan is cached for the connection's life: made while `streams` was nearly empty,
     // it seq-scans the table on every append ever after, unless an ANALYZE invalidates it, which
     // a server without autovacuum never runs (this machine's). Planning costs a fraction of that.
     ...(options.server && { options: '-c plan_cache_mode=force_custom_plan' }),
@@ -85,7 +86,34 @@ export function createPool(url: string, max = 20, options: { server?: boolean } 
   // process down: pg emits it on the pool, and an 'error' without a listener throws. The pool
   // replaces the connection on the next checkout.
   pool.on('error', (err) => process.emitWarning(`idle database connection lost: ${err.message}`, 'ConveneDatabase'));
+  if (options.server) {
+    onServer.add(pool);
+    // pg-pool hands out the client it connected, so a checked-out client is known too.
+    pool.on('connect', (client) => onServer.add(client));
+  }
   return pool;
+}
+
+/** Pools of a PostgreSQL server, and their connections: where a statement may be prepared by name. */
+const onServer = new WeakSet<object>();
+const statementNames = new Map<string, string>();
+
+/**
+ * A query for `db` (a pool or one of its clients), as a named statement on a PostgreSQL server:
+ * the server parses and analyses it once per connection instead of on every execution, which for
+ * the statements run per command was a fifth of the server's CPU under the soak. The name comes
+ * from the text, so one text is one statement on every connection. Plans stay custom
+ * (plan_cache_mode above). Behind the PGlite socket every connection is one session, where a
+ * second PREPARE of a name fails (42P05): there the statement stays unnamed.
+ */
+export function statement(db: object, text: string, values?: unknown[]): pg.QueryConfig {
+  if (!onServer.has(db)) return { text, values };
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `convene_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { statement } from '../database/database.js';
 import type { StoredEvent } from '../types.js';
 import type { Projection, ProjectionContext } from './projection.js';
 
@@ -50,9 +51,9 @@ export function streamDocumentProjection<D>(spec: StreamDocumentSpec<D>): Projec
       const t = table(spec.table);
       const byRow = new Map<string, StoredEvent[]>();
       for (const e of events) byRow.set(spec.rowId(e), [...(byRow.get(spec.rowId(e)) ?? []), e]);
-      const { rows } = await client.query<{ id: string; version: number; doc: D }>(`SELECT id, version, doc FROM ${t} WHERE id = ANY($1::text[])`, [
-        [...byRow.keys()],
-      ]);
+      const { rows } = await client.query<{ id: string; version: number; doc: D }>(
+        statement(client, `SELECT id, version, doc FROM ${t} WHERE id = ANY($1::text[])`, [[...byRow.keys()]]),
+      );
       const stored = new Map(rows.map((r) => [r.id, r]));
       const changed: Array<Record<string, unknown>> = [];
       for (const [id, streamEvents] of byRow) {
@@ -70,11 +71,14 @@ export function streamDocumentProjection<D>(spec: StreamDocumentSpec<D>): Projec
       const names = ['id', 'version', 'doc', ...spec.columns.map((c) => c.name)];
       const types = ['text', 'integer', 'jsonb', ...spec.columns.map((c) => c.type)];
       await client.query(
-        `INSERT INTO ${t} (${names.join(', ')})
-         SELECT ${names.map((n) => `r.${n}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${names.map((n, i) => `${n} ${types[i]}`).join(', ')})
-         ON CONFLICT (id) DO UPDATE SET ${names.slice(1).map((n) => `${n} = excluded.${n}`).join(', ')}
-         WHERE ${t}.version < excluded.version`,
-        [JSON.stringify(changed)],
+        statement(
+          client,
+          `INSERT INTO ${t} (${names.join(', ')})
+           SELECT ${names.map((n) => `r.${n}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${names.map((n, i) => `${n} ${types[i]}`).join(', ')})
+           ON CONFLICT (id) DO UPDATE SET ${names.slice(1).map((n) => `${n} = excluded.${n}`).join(', ')}
+           WHERE ${t}.version < excluded.version`,
+          [JSON.stringify(changed)],
+        ),
       );
     },
   };

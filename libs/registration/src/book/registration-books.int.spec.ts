@@ -103,8 +103,8 @@ else
     beforeAll(async () => {
       db = await createServerDatabase();
       secondPool = createPool(db.url, 10, { server: true });
-      storeA = new EventStore(db.pool, registryOf([registrationFeature]), { preparedStatements: true });
-      storeB = new EventStore(secondPool, registryOf([registrationFeature]), { preparedStatements: true });
+      storeA = new EventStore(db.pool, registryOf([registrationFeature]));
+      storeB = new EventStore(secondPool, registryOf([registrationFeature]));
     });
     afterAll(async () => {
       await secondPool?.end();

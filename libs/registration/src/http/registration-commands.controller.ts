@@ -103,6 +103,7 @@ export class RegistrationCommandsController {
       meta,
     });
     const { reply, appended } = await this.run<RegistrationReply>(command);
+    this.roster.rememberConsultation(reply.registrationId, consultationId);
     res.status(reply.existing ? 200 : 201);
     res.setHeader('Location', `/api/registrations/${reply.registrationId}`);
     if (reply.existing) return { registrationId: reply.registrationId, status: reply.status, existing: true };

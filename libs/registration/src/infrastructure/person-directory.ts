@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { PG_POOL } from '@convene/event-store';
+import { PG_POOL, statement } from '@convene/event-store';
 
 /** Case and surrounding space never make another address; Unicode is compared in one normal form. */
 export const normaliseEmail = (email: string) => email.trim().normalize('NFC').toLowerCase();
@@ -26,13 +26,16 @@ export class PersonDirectory {
       const missing = [...byDigest.keys()].filter((d) => !found.has(byDigest.get(d)!));
       if (missing.length === 0) return found;
       const { rows } = await this.pool.query<{ email_digest: string; person_id: string }>(
-        `WITH made AS (
+        statement(
+          this.pool,
+          `WITH made AS (
            INSERT INTO person_directory (email_digest, person_id)
            SELECT d, gen_random_uuid()::text FROM unnest($1::text[]) AS d
            ON CONFLICT (email_digest) DO NOTHING RETURNING email_digest, person_id)
          SELECT email_digest, person_id FROM made
          UNION ALL SELECT email_digest, person_id FROM person_directory WHERE email_digest = ANY($1::text[])`,
-        [missing],
+          [missing],
+        ),
       );
       // An address a concurrent insert won after this statement's snapshot is missing: ask again.
       for (const r of rows) found.set(byDigest.get(r.email_digest)!, r.person_id);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { NotFound, PG_POOL } from '@convene/event-store';
+import { NotFound, PG_POOL, statement } from '@convene/event-store';
 import { CONSULTATIONS_TABLE, type ConsultationDocument } from './consultations.projection.js';
 import { canSee, type Versioned, type Viewer } from './scheduling-views.js';
 import { SERIES_TABLE, type SeriesDocument } from './series.projection.js';
@@ -26,7 +26,7 @@ export class SchedulingReadModels {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   async consultation(id: string): Promise<Versioned<ConsultationDocument> | null> {
-    const { rows } = await this.pool.query(`SELECT version, doc FROM ${CONSULTATIONS_TABLE} WHERE id = $1`, [id]);
+    const { rows } = await this.pool.query(statement(this.pool, `SELECT version, doc FROM ${CONSULTATIONS_TABLE} WHERE id = $1`, [id]));
     return rows[0] ?? null;
   }
 
@@ -104,7 +104,7 @@ export class SchedulingReadModels {
   }
 
   async series(id: string): Promise<Versioned<SeriesDocument> | null> {
-    const { rows } = await this.pool.query(`SELECT version, doc FROM ${SERIES_TABLE} WHERE id = $1`, [id]);
+    const { rows } = await this.pool.query(statement(this.pool, `SELECT version, doc FROM ${SERIES_TABLE} WHERE id = $1`, [id]));
     return rows[0] ?? null;
   }
 }

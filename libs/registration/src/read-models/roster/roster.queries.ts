@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
-import { PG_POOL } from '@convene/event-store';
+import { PG_POOL, statement } from '@convene/event-store';
 import type { RegistrationStatus } from '../../book/registration-book.state.js';
 import { ROSTER_TABLE, type RosterEntry } from './roster.projection.js';
 
@@ -35,7 +35,7 @@ export class RosterQueries {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   async registration(registrationId: string): Promise<{ entry: RosterEntry; version: number } | null> {
-    const { rows } = await this.pool.query<{ doc: RosterEntry; version: number }>(`SELECT doc, version FROM ${ROSTER_TABLE} WHERE id = $1`, [registrationId]);
+    const { rows } = await this.pool.query<{ doc: RosterEntry; version: number }>(statement(this.pool, `SELECT doc, version FROM ${ROSTER_TABLE} WHERE id = $1`, [registrationId]));
     return rows[0] ? { entry: rows[0].doc, version: rows[0].version } : null;
   }
 
@@ -43,10 +43,15 @@ export class RosterQueries {
   async consultationOf(registrationId: string): Promise<string | undefined> {
     const known = this.consultations.get(registrationId);
     if (known) return known;
-    const { rows } = await this.pool.query<{ consultation_id: string }>(`SELECT consultation_id FROM ${ROSTER_TABLE} WHERE id = $1`, [registrationId]);
+    const { rows } = await this.pool.query<{ consultation_id: string }>(statement(this.pool, `SELECT consultation_id FROM ${ROSTER_TABLE} WHERE id = $1`, [registrationId]));
     const consultationId = rows[0]?.consultation_id;
     if (consultationId) this.consultations.set(registrationId, consultationId);
     return consultationId;
+  }
+
+  /** A registration this process has just recorded: the commands that follow need not ask for its consultation. */
+  rememberConsultation(registrationId: string, consultationId: string): void {
+    this.consultations.set(registrationId, consultationId);
   }
 
   /** 1-based place on the waitlist of a registration that joined it at book version `waitlistSeq`. */

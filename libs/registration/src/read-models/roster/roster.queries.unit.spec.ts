@@ -6,7 +6,8 @@ import { RosterQueries } from './roster.queries.js';
 function fakePool(rows: Record<string, string>) {
   const asked: string[] = [];
   const pool = {
-    query: async (_sql: string, [id]: [string]) => {
+    query: async (query: string | { values: [string] }, values?: [string]) => {
+      const [id] = typeof query === 'string' ? values! : query.values;
       asked.push(id);
       return { rows: rows[id] ? [{ consultation_id: rows[id] }] : [] };
     },
@@ -31,5 +32,13 @@ describe('RosterQueries.consultationOf', () => {
     rows.r2 = 'c2';
     expect(await roster.consultationOf('r2')).toBe('c2');
     expect(asked).toEqual(['r2', 'r2']);
+  });
+
+  it('does not ask for a registration this process has just recorded', async () => {
+    const { pool, asked } = fakePool({});
+    const roster = new RosterQueries(pool);
+    roster.rememberConsultation('r3', 'c3');
+    expect(await roster.consultationOf('r3')).toBe('c3');
+    expect(asked).toEqual([]);
   });
 });
