@@ -69,6 +69,25 @@ describe('named statements', () => {
     }
   });
 
+  run('a statement prepared on a read model view follows the view to the generation a rebuild switched it to', async () => {
+    const { createPool, statement } = await import('./database/database.js');
+    const db = await createServerDatabase();
+    const pool = createPool(db.url!, 1, { server: true });
+    try {
+      await pool.query(`CREATE TABLE rm__g1 (id text PRIMARY KEY, doc jsonb NOT NULL); INSERT INTO rm__g1 VALUES ('a', '{"g": 1}')`);
+      await pool.query(`CREATE TABLE rm__g2 (id text PRIMARY KEY, doc jsonb NOT NULL, extra int); INSERT INTO rm__g2 VALUES ('a', '{"g": 2}', 7)`);
+      await pool.query(`CREATE VIEW rm AS SELECT * FROM rm__g1`);
+      const read = () => pool.query(statement(pool, `SELECT doc FROM rm WHERE id = $1`, ['a']));
+      expect((await read()).rows).toEqual([{ doc: { g: 1 } }]);
+      // As ProjectionRunner.pointViews does at the switch: the view is dropped and made again.
+      await pool.query(`DROP VIEW rm; CREATE VIEW rm AS SELECT * FROM rm__g2`);
+      expect((await read()).rows).toEqual([{ doc: { g: 2 } }]);
+    } finally {
+      await pool.end();
+      await db.drop();
+    }
+  });
+
   it('a pool not made for a server (the embedded PGlite, one session behind its socket) leaves statements unnamed', async () => {
     const { createPool, statement } = await import('./database/database.js');
     const pool = createPool('postgres://127.0.0.1:1/none', 1);
