@@ -6,9 +6,10 @@ if (hasServer()) storeContract('PostgreSQL server', () => createServerDatabase()
 else describe('event store contract (PostgreSQL server)', () => it.todo('needs a PostgreSQL server (DATABASE_URL)'));
 
 /**
- * The group append is a named statement (database.ts `statement`), cached per connection. Without custom plans, its plan
- * made while `streams` was nearly empty scanned the whole table on every append ever after (the
- * soak bench slowed from 480 to 360 commands/s over ten minutes on a server without autovacuum).
+ * The group append is a named statement (database.ts `statement`), cached per connection. Without
+ * custom plans, its plan made while `streams` was nearly empty scanned the whole table on every
+ * append ever after (the soak bench slowed from 480 to 360 commands/s over ten minutes on a server
+ * without autovacuum).
  */
 describe('the group append stays on the streams index as the table grows', () => {
   const run = hasServer() ? it : it.skip;
