@@ -45,6 +45,8 @@ interface ReadAhead {
  */
 const SKIP_PERSIST_MS = 1000;
 
+/** A position as the runner's queries return it (`transaction_id::text AS tx, global_position::text AS pos`). */
+const checkpointOf = (row: { tx: string; pos: string }): Checkpoint => ({ transactionId: BigInt(row.tx), globalPosition: BigInt(row.pos) });
 const literal = (c: Checkpoint) => ({ tx: `'${c.transactionId.toString()}'::xid8`, pos: `${c.globalPosition.toString()}::bigint` });
 
 export interface ProjectionStatus {
@@ -165,8 +167,8 @@ export class ProjectionRunner {
       generation: r.generation,
       version: r.version,
       status: r.status,
-      checkpoint: { transactionId: BigInt(r.tx), globalPosition: BigInt(r.pos) },
-      persisted: { transactionId: BigInt(r.tx), globalPosition: BigInt(r.pos) },
+      checkpoint: checkpointOf(r),
+      persisted: checkpointOf(r),
       persistedAt: Date.now(),
       applied: BigInt(r.applied),
     }));
@@ -252,7 +254,7 @@ export class ProjectionRunner {
          AND (transaction_id, global_position) <= (${upTo.tx}, ${upTo.pos}) RETURNING event_id`,
       )) as unknown as pg.QueryResult[];
       if (locked.rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
-      const stored: Checkpoint = { transactionId: BigInt(locked.rows[0].tx), globalPosition: BigInt(locked.rows[0].pos) };
+      const stored = checkpointOf(locked.rows[0]);
       if (!samePosition(stored, expected)) {
         // Another runner moved it: take its position and read again from there.
         await client.query('ROLLBACK');
@@ -328,7 +330,7 @@ export class ProjectionRunner {
       [p.name, track.generation],
     );
     if (rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
-    this.adopt(track, { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) }, BigInt(rows[0].applied));
+    this.adopt(track, checkpointOf(rows[0]), BigInt(rows[0].applied));
   }
 
   /** Writes the checkpoints the live loop moved in memory only (at stop). */
@@ -653,7 +655,7 @@ export class ProjectionRunner {
       `SELECT transaction_id::text AS tx, global_position::text AS pos FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
     );
     if (rows.length === 0) return;
-    const target: Checkpoint = { transactionId: BigInt(rows[0].tx), globalPosition: BigInt(rows[0].pos) };
+    const target = checkpointOf(rows[0]);
     while (this.activeBehind(target)) {
       if (Date.now() > deadline) throw new Error('Projections did not catch up in time');
       if (!this.running) await this.catchUp();
