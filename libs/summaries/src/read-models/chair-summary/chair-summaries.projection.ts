@@ -1,4 +1,4 @@
-import type { Projection, ProjectionContext, StoredEvent } from '@convene/event-store';
+import { type Projection, type ProjectionContext, type StoredEvent, statement } from '@convene/event-store';
 import { SUMMARY_EVENT_TYPES } from '../../summary/summary.events.js';
 import { type Edition, initialSummaryState, type SummaryState } from '../../summary/summary.state.js';
 import { foldStored } from '../../summary/summary.stored.js';
@@ -57,8 +57,7 @@ export const chairSummariesProjection: Projection = {
     }
     const ids = [...byConsultation.keys()];
     const { rows } = await client.query<{ consultation_id: string; state: SummaryState }>(
-      `SELECT consultation_id, state FROM ${table(CHAIR_SUMMARIES)} WHERE consultation_id = ANY($1::text[])`,
-      [ids],
+      statement(client, `SELECT consultation_id, state FROM ${table(CHAIR_SUMMARIES)} WHERE consultation_id = ANY($1::text[])`, [ids]),
     );
     const stored = new Map(rows.map((r) => [r.consultation_id, r.state]));
 
@@ -75,46 +74,52 @@ export const chairSummariesProjection: Projection = {
 
     const t = table(CHAIR_SUMMARIES);
     await client.query(
-      `INSERT INTO ${t} (consultation_id, version, status, edition, chatham_house, published_edition, state, updated_at, updated_by)
-       SELECT id, v, st, ed, ch, pe, s::jsonb, at::timestamptz, by
-       FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::boolean[], $6::int[], $7::text[], $8::text[], $9::text[])
-         AS u(id, v, st, ed, ch, pe, s, at, by)
-       ON CONFLICT (consultation_id) DO UPDATE SET
-         version = excluded.version, status = excluded.status, edition = excluded.edition,
-         chatham_house = excluded.chatham_house, published_edition = excluded.published_edition,
-         state = excluded.state, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      [
-        summaries.map((x) => x.id),
-        summaries.map((x) => x.state.version),
-        summaries.map((x) => x.state.status),
-        summaries.map((x) => x.state.edition),
-        summaries.map((x) => x.state.chathamHouse),
-        summaries.map((x) => x.state.editions.at(-1)?.edition ?? null),
-        summaries.map((x) => JSON.stringify(x.state)),
-        summaries.map((x) => x.state.lastChange?.at ?? new Date(0).toISOString()),
-        summaries.map((x) => x.state.lastChange?.by ?? 'unknown'),
-      ],
+      statement(
+        client,
+        `INSERT INTO ${t} (consultation_id, version, status, edition, chatham_house, published_edition, state, updated_at, updated_by)
+         SELECT id, v, st, ed, ch, pe, s::jsonb, at::timestamptz, by
+         FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::boolean[], $6::int[], $7::text[], $8::text[], $9::text[])
+           AS u(id, v, st, ed, ch, pe, s, at, by)
+         ON CONFLICT (consultation_id) DO UPDATE SET
+           version = excluded.version, status = excluded.status, edition = excluded.edition,
+           chatham_house = excluded.chatham_house, published_edition = excluded.published_edition,
+           state = excluded.state, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        [
+          summaries.map((x) => x.id),
+          summaries.map((x) => x.state.version),
+          summaries.map((x) => x.state.status),
+          summaries.map((x) => x.state.edition),
+          summaries.map((x) => x.state.chathamHouse),
+          summaries.map((x) => x.state.editions.at(-1)?.edition ?? null),
+          summaries.map((x) => JSON.stringify(x.state)),
+          summaries.map((x) => x.state.lastChange?.at ?? new Date(0).toISOString()),
+          summaries.map((x) => x.state.lastChange?.by ?? 'unknown'),
+        ],
+      ),
     );
     if (editions.length === 0) return;
     // A published edition never changes: a second write of it (a redelivery) is dropped.
     await client.query(
-      `INSERT INTO ${table(CHAIR_SUMMARY_EDITIONS)}
-         (consultation_id, edition, version, published_at, published_by, approved_by, approved_version, correction_reason, content)
-       SELECT id, ed, v, at::timestamptz, pby, aby, av, reason, content::jsonb
-       FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
-         AS u(id, ed, v, at, pby, aby, av, reason, content)
-       ON CONFLICT (consultation_id, edition) DO NOTHING`,
-      [
-        editions.map((x) => x.id),
-        editions.map((x) => x.edition.edition),
-        editions.map((x) => x.edition.version),
-        editions.map((x) => x.edition.publishedAt),
-        editions.map((x) => x.edition.publishedBy),
-        editions.map((x) => x.edition.approvedBy),
-        editions.map((x) => x.edition.approvedVersion),
-        editions.map((x) => x.edition.correctionReason),
-        editions.map((x) => JSON.stringify(x.edition.content)),
-      ],
+      statement(
+        client,
+        `INSERT INTO ${table(CHAIR_SUMMARY_EDITIONS)}
+           (consultation_id, edition, version, published_at, published_by, approved_by, approved_version, correction_reason, content)
+         SELECT id, ed, v, at::timestamptz, pby, aby, av, reason, content::jsonb
+         FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
+           AS u(id, ed, v, at, pby, aby, av, reason, content)
+         ON CONFLICT (consultation_id, edition) DO NOTHING`,
+        [
+          editions.map((x) => x.id),
+          editions.map((x) => x.edition.edition),
+          editions.map((x) => x.edition.version),
+          editions.map((x) => x.edition.publishedAt),
+          editions.map((x) => x.edition.publishedBy),
+          editions.map((x) => x.edition.approvedBy),
+          editions.map((x) => x.edition.approvedVersion),
+          editions.map((x) => x.edition.correctionReason),
+          editions.map((x) => JSON.stringify(x.edition.content)),
+        ],
+      ),
     );
   },
 };
