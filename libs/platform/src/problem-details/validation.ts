@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { RuleViolation } from '@convene/event-store';
+import { memoizeValidationMetadata } from './validation-metadata-cache.js';
 
 export interface FieldError {
   /** Path into the body: "address.city", "speakers[0].email". */
@@ -66,6 +67,7 @@ class InputValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
