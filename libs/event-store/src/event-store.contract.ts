@@ -252,6 +252,11 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
       for (const secret of ['amina.diallo', 'Amina Diallo', 'Kwame Mensah', 'Li Wei']) expect(rawText).not.toContain(secret);
       expect(rawText).toContain('civil-society');
 
+      // Subjects first seen in one append each get a key of their own, of AES-256's length.
+      const made = await db.pool.query<{ key: Buffer }>(`SELECT key FROM subject_keys WHERE subject_id = ANY($1::text[])`, [[personId, speakerA, speakerB]]);
+      expect(made.rows.map((r) => r.key.length)).toEqual([32, 32, 32]);
+      expect(new Set(made.rows.map((r) => r.key.toString('hex'))).size).toBe(3);
+
       let [reg, panel] = await store.readStream(id);
       expect(reg.data).toMatchObject({ email: 'amina.diallo@example.org', name: 'Amina Diallo' });
       expect(panel.data).toEqual({ speakers: [{ personId: speakerA, name: 'Kwame Mensah' }, { personId: speakerB, name: 'Li Wei' }] });

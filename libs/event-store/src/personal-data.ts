@@ -105,7 +105,7 @@ export class PersonalDataCipher {
          UNION ALL
          SELECT subject_id, key FROM subject_keys WHERE subject_id = ANY($1::text[])`
       : `SELECT subject_id, key FROM subject_keys WHERE subject_id = ANY($1::text[])`;
-    const params = create ? [subjects, subjects.map(() => randomBytes(32))] : [subjects];
+    const params = create ? [subjects, freshKeys(subjects.length)] : [subjects];
     const { rows } = await db.query<{ subject_id: string; key: Buffer | null }>(statement(db, sql, params));
     const keys = new Map<string, Buffer>();
     for (const r of rows) if (r.key) keys.set(r.subject_id, r.key);
@@ -121,6 +121,14 @@ export class PersonalDataCipher {
     );
   }
 }
+
+/** Candidate keys for subjects that may be new, from one draw of randomness (a draw per key costs more than the key). */
+function freshKeys(count: number): Buffer[] {
+  const drawn = randomBytes(KEY_BYTES * count);
+  return Array.from({ length: count }, (_, i) => drawn.subarray(i * KEY_BYTES, (i + 1) * KEY_BYTES));
+}
+
+const KEY_BYTES = 32;
 
 const aad = (subject: string, path: ConcretePath) => Buffer.from(`${subject}|${path.join('.')}`);
 
