@@ -2,7 +2,7 @@
  * The store's contract, run against the PostgreSQL server and against the embedded PGlite
  * (event-store.postgres.int.spec.ts, event-store.pglite.int.spec.ts).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestDatabase } from '../../../test/support/databases.js';
 import { ConcurrencyConflict, IdempotencyKeyReused, SubjectErased } from './errors.js';
@@ -278,6 +278,55 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
           meta: meta(),
         }),
       ).rejects.toBeInstanceOf(SubjectErased);
+    });
+
+    it('opens what it sealed itself from memory, once, for the same field only, and never for an erased subject', async () => {
+      // As the API's in-process runner does: the store that seals is the one that projects.
+      const remembering = new EventStore(db.pool, testRegistry());
+      remembering.cipher.openRecentlySealedFromMemory();
+      const register = (id: string, personId: string, name: string) =>
+        remembering.append(id, [{ type: 'PersonRegistered', data: { personId, email: `${personId}@example.org`, name } }], {
+          expectedVersion: 'no-stream',
+          streamType: 'person',
+          meta: meta(),
+        });
+
+      // The key is replaced behind the store's back, so only memory can still open the fields.
+      const hana = { id: sid(), personId: randomUUID() };
+      await register(hana.id, hana.personId, 'Hana Sato');
+      const replaceKey = (key: Buffer) => db.pool.query(`UPDATE subject_keys SET key = $2 WHERE subject_id = $1`, [hana.personId, key]);
+      const { rows: [{ key: hanasKey }] } = await db.pool.query<{ key: Buffer }>(`SELECT key FROM subject_keys WHERE subject_id = $1`, [hana.personId]);
+      await replaceKey(randomBytes(32));
+      const [fromMemory] = await remembering.readStream(hana.id);
+      expect(fromMemory.data).toEqual({ personId: hana.personId, email: `${hana.personId}@example.org`, name: 'Hana Sato' });
+      // Taken by that first open: the next one decrypts, and the replaced key fails it, as it fails a store that never sealed them.
+      await expect(remembering.readStream(hana.id)).rejects.toThrow();
+      await expect(store.readStream(hana.id)).rejects.toThrow();
+      await replaceKey(hanasKey); // the cursor tests below read every stream
+
+      // A sealed value copied into another field's place is not opened from memory: decryption refuses it.
+      const omar = { id: sid(), personId: randomUUID() };
+      await register(omar.id, omar.personId, 'Omar Haddad');
+      const copied = sid();
+      await db.pool.query(
+        `INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, data, metadata)
+         SELECT $2, 'person', 1, event_type, schema_version, jsonb_build_object('personId', data->'personId', 'name', data->'email'), metadata
+         FROM events WHERE stream_id = $1`,
+        [omar.id, copied],
+      );
+      await expect(remembering.readStream(copied)).rejects.toThrow();
+      await remembering.forgetSubject(omar.personId); // the copy reads as erased from now on
+
+      // Erased by this store, or by another process: "[erased]", whatever memory holds.
+      const ines = { id: sid(), personId: randomUUID() };
+      const kofi = { id: sid(), personId: randomUUID() };
+      await register(ines.id, ines.personId, 'Inés Romero');
+      await register(kofi.id, kofi.personId, 'Kofi Asante');
+      await remembering.forgetSubject(ines.personId);
+      await store.forgetSubject(kofi.personId);
+      for (const { id, personId } of [ines, kofi]) {
+        expect((await remembering.readStream(id))[0].data).toEqual({ personId, email: ERASED, name: ERASED });
+      }
     });
 
     it('orders the cursor numerically within a transaction (positions 99 before 100)', async () => {

@@ -6,7 +6,7 @@ import { type ConcretePath, type EventRegistry, expandPath, getAt, setAt, valueA
 import { ERASED } from './types.js';
 
 /** How an encrypted personal field is stored inside an event's jsonb data. */
-interface SealedField {
+export interface SealedField {
   $pii: string; // v1.<iv>.<tag>.<ciphertext>, base64url
   sub: string;
 }
@@ -28,7 +28,19 @@ interface Occurrence {
  * copied into another subject's or field's place fails to open.
  */
 export class PersonalDataCipher {
+  private recentlySealed?: RecentlySealed;
+
   constructor(private readonly registry: EventRegistry) {}
+
+  /**
+   * From now on, fields this process seals are opened from memory when this process opens them
+   * soon after, while the subject's key exists. A runner that projects in the process which
+   * appends (the API without Kafka) opens within milliseconds what the registration book has just
+   * sealed: decrypting it again cost as much as sealing it. See RecentlySealed for the bounds.
+   */
+  openRecentlySealedFromMemory(): void {
+    this.recentlySealed ??= new RecentlySealed();
+  }
 
   private occurrences(type: string, data: Record<string, unknown>): Occurrence[] {
     const out: Occurrence[] = [];
@@ -65,7 +77,10 @@ export class PersonalDataCipher {
         if (!key) throw new SubjectErased(subject);
         const iv = ivs.subarray(next, next + IV_BYTES);
         next += IV_BYTES;
-        setAt(data, path, seal(key, iv, subject, path, getAt(data, path)));
+        const plain = JSON.stringify(getAt(data, path));
+        const sealed = seal(key, iv, subject, path, plain);
+        this.recentlySealed?.remember(sealed, path, plain);
+        setAt(data, path, sealed);
       }
       return data;
     });
@@ -89,7 +104,12 @@ export class PersonalDataCipher {
     const keys = await this.keysFor(db, [...new Set(found.map((f) => f.sealed.sub))], false);
     for (const { data, path, sealed } of found) {
       const key = keys.get(sealed.sub);
-      setAt(data, path, key ? open(key, sealed.sub, path, sealed.$pii) : ERASED);
+      if (!key) {
+        setAt(data, path, ERASED);
+        continue;
+      }
+      const plain = this.recentlySealed?.take(sealed, path);
+      setAt(data, path, plain === undefined ? open(key, sealed.sub, path, sealed.$pii) : JSON.parse(plain));
     }
   }
 
@@ -114,6 +134,7 @@ export class PersonalDataCipher {
 
   /** Destroys the subject's key. Idempotent; a subject never seen is recorded as forgotten too. */
   async forget(db: Queryable, subjectId: string): Promise<void> {
+    this.recentlySealed?.forgetSubject(subjectId);
     await db.query(
       `INSERT INTO subject_keys (subject_id, key, forgotten_at) VALUES ($1, NULL, now())
        ON CONFLICT (subject_id) DO UPDATE SET key = NULL, forgotten_at = coalesce(subject_keys.forgotten_at, now())`,
@@ -135,10 +156,11 @@ const aad = (subject: string, path: ConcretePath) => Buffer.from(`${subject}|${p
 /** GCM's 96-bit IV, random per value: never reused under one key while fewer than 2^32 values are sealed with it. */
 const IV_BYTES = 12;
 
-function seal(key: Buffer, iv: Buffer, subject: string, path: ConcretePath, value: unknown): SealedField {
+/** Seals a field's JSON text. */
+function seal(key: Buffer, iv: Buffer, subject: string, path: ConcretePath, plain: string): SealedField {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad(subject, path));
-  const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const parts = [iv, cipher.getAuthTag(), ct].map((b) => b.toString('base64url'));
   return { $pii: `v1.${parts.join('.')}`, sub: subject };
 }
@@ -151,4 +173,47 @@ function open(key: Buffer, subject: string, path: ConcretePath, sealed: string):
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   const plain = Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]);
   return JSON.parse(plain.toString('utf8'));
+}
+
+/**
+ * The JSON texts of fields this process sealed lately, by sealed text (unique: its IV is random).
+ * An entry answers only for the same subject and field path, which the authenticated data would
+ * demand of a decryption, and is taken by the first open: later opens decrypt. The caller checks
+ * that the subject's key exists first, so an erased subject reads as "[erased]" as before, and
+ * erasure drops the subject's entries at once. Entries nobody takes (the events were projected
+ * elsewhere) leave oldest first: at most LIMIT entries, none kept longer than MAX_AGE_MS once
+ * sealing goes on.
+ */
+export class RecentlySealed {
+  private readonly entries = new Map<string, { subject: string; path: string; plain: string; at: number }>();
+
+  constructor(
+    private readonly limit = 4096,
+    private readonly maxAgeMs = 5000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  remember(sealed: SealedField, path: ConcretePath, plain: string): void {
+    const now = this.now();
+    this.entries.set(sealed.$pii, { subject: sealed.sub, path: path.join('.'), plain, at: now });
+    for (const [text, entry] of this.entries) {
+      if (this.entries.size <= this.limit && now - entry.at <= this.maxAgeMs) break;
+      this.entries.delete(text);
+    }
+  }
+
+  take(sealed: SealedField, path: ConcretePath): string | undefined {
+    const entry = this.entries.get(sealed.$pii);
+    if (!entry || entry.subject !== sealed.sub || entry.path !== path.join('.')) return undefined;
+    this.entries.delete(sealed.$pii);
+    return entry.plain;
+  }
+
+  forgetSubject(subject: string): void {
+    for (const [text, entry] of this.entries) if (entry.subject === subject) this.entries.delete(text);
+  }
 }

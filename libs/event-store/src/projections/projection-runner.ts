@@ -432,6 +432,8 @@ export class ProjectionRunner {
     if (this.running) return;
     await this.init();
     this.running = true;
+    // What this process appends, it projects a few milliseconds later: no need to decrypt what it sealed.
+    this.store.cipher.openRecentlySealedFromMemory();
     this.store.appended.on('appended', this.onAppended);
     if (this.options.listenUrl) {
       this.listener = new pg.Client({ connectionString: this.options.listenUrl });
