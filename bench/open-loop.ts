@@ -36,6 +36,8 @@ interface Pending {
 class Connection {
   private buffered: Buffer = Buffer.alloc(0);
   private readonly waiting: Pending[] = [];
+  /** The server may close a keep-alive connection that stayed idle: it is not used again. */
+  closed = false;
 
   constructor(
     private readonly socket: net.Socket,
@@ -44,14 +46,20 @@ class Connection {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.read(chunk));
-    const fail = () => onFailure(this.waiting.splice(0));
-    socket.on('error', fail);
-    socket.on('close', fail);
+    this.fail = () => {
+      this.closed = true;
+      onFailure(this.waiting.splice(0));
+    };
+    socket.on('error', this.fail);
+    socket.on('close', this.fail);
   }
+
+  private readonly fail: () => void;
 
   send(request: Buffer, pending: Pending): void {
     this.waiting.push(pending);
-    this.socket.write(request);
+    // A write on a socket that closed meanwhile fails only here (EPIPE), without an event.
+    this.socket.write(request, (err) => err && this.fail());
   }
 
   close(): void {
@@ -107,8 +115,7 @@ export async function openLoop(options: {
     }
   };
   const connection = () => {
-    const free = idle.pop();
-    if (free) return free;
+    for (let free = idle.pop(); free; free = idle.pop()) if (!free.closed) return free;
     const made = new Connection(net.connect(options.port, options.host), onAnswer, onFailure);
     all.push(made);
     return made;

@@ -43,6 +43,15 @@ describe('openLoop', () => {
     }
   });
 
+  it('opens a new connection when the server has closed an idle one', async () => {
+    const { srv, port } = await server((_, res) => res.end('{}'));
+    // Node closes an idle keep-alive connection about a second after this: before the second request, 2 s later.
+    srv.keepAliveTimeout = 20;
+    servers.push(srv);
+    const run = await openLoop({ host: '127.0.0.1', port, rate: 0.5, seconds: 4, answerTimeoutMs: 500, request: () => jsonPost('127.0.0.1', port, '/x', {}) });
+    expect(run).toMatchObject({ ok: 2, errors: 0 });
+  });
+
   it('counts non-2xx answers and requests never answered as errors', async () => {
     const { srv, port } = await server((n, res) => {
       if (n === 3) return; // never answered
