@@ -181,8 +181,8 @@ function open(key: Buffer, subject: string, path: ConcretePath, sealed: string):
  * demand of a decryption, and is taken by the first open: later opens decrypt. The caller checks
  * that the subject's key exists first, so an erased subject reads as "[erased]" as before, and
  * erasure drops the subject's entries at once. Entries nobody takes (the events were projected
- * elsewhere) leave oldest first: at most LIMIT entries, none kept longer than MAX_AGE_MS once
- * sealing goes on.
+ * elsewhere, or an append that conflicted and was sealed again) leave oldest first: at most
+ * `limit` entries, none kept longer than `maxAgeMs` once sealing goes on.
  */
 export class RecentlySealed {
   private readonly entries = new Map<string, { subject: string; path: string; plain: string; at: number }>();
