@@ -38,6 +38,7 @@ class Connection {
   private readonly waiting: Pending[] = [];
   /** The server may close a keep-alive connection that stayed idle: it is not used again. */
   closed = false;
+  private readonly fail: () => void;
 
   constructor(
     private readonly socket: net.Socket,
@@ -53,8 +54,6 @@ class Connection {
     socket.on('error', this.fail);
     socket.on('close', this.fail);
   }
-
-  private readonly fail: () => void;
 
   send(request: Buffer, pending: Pending): void {
     this.waiting.push(pending);
