@@ -92,14 +92,14 @@ function registration() {
 }
 const registrationBody = () => JSON.stringify(registration());
 
-async function burst(url: string, options: { connections: number; overallRate?: number }) {
+/** Closed loop: each connection sends its next registration as soon as the last is answered. */
+async function burst(url: string, connections: number) {
   return autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    connections: options.connections,
+    connections,
     duration: SECONDS,
-    ...(options.overallRate && { overallRate: options.overallRate }),
     requests: [{ setupRequest: (req: Request) => ({ ...req, body: registrationBody() }) }],
   });
 }
@@ -116,7 +116,8 @@ export async function run(): Promise<void> {
     if (!(await waitUntilHealthy(`${base}/health`))) throw new Error('the API did not become healthy');
     const token = await new TokenIssuer(jwtSettingsFromEnv(dataDir)).issueToken({ role: 'secretariat', sub: 'bench' });
     const consultationId = await openConsultation(base, token);
-    const url = `${base}/api/consultations/${consultationId}/registrations`;
+    const registrations = `/api/consultations/${consultationId}/registrations`;
+    const url = `${base}${registrations}`;
 
     note(`warm-up, then ${SECONDS} s at each of ${CONNECTION_LADDER.join(', ')} connections`);
     await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, connections: 8, amount: 500, requests: [{ setupRequest: (req: Request) => ({ ...req, body: registrationBody() }) }] });
@@ -124,7 +125,7 @@ export async function run(): Promise<void> {
     let errors = 0;
     for (const connections of CONNECTION_LADDER) {
       const cpuBefore = await cpuMs(api.pid!);
-      const saturated = await burst(url, { connections });
+      const saturated = await burst(url, connections);
       const cpuUsed = (await cpuMs(api.pid!)) - cpuBefore;
       const rate = saturated['2xx'] / saturated.duration;
       errors += saturated.non2xx + saturated.errors;
@@ -135,7 +136,6 @@ export async function run(): Promise<void> {
 
     note(`${SECONDS} s at ${RATE}/s offered, open loop`);
     const cpuBeforePaced = await cpuMs(api.pid!);
-    const registrations = `/api/consultations/${consultationId}/registrations`;
     const paced = await openLoop({ host: '127.0.0.1', port, rate: RATE, seconds: SECONDS, request: () => jsonPost('127.0.0.1', port, registrations, registration()) });
     const pacedCpuPerRegistration = ((await cpuMs(api.pid!)) - cpuBeforePaced) / Math.max(1, paced.ok);
     note(`achieved ${Math.round(paced.perSecond)}/s`);
