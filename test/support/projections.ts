@@ -3,7 +3,7 @@
  * They are written like real ones: set-based, one statement per table per batch.
  */
 import { randomUUID } from 'node:crypto';
-import { type CommandMeta, EventRegistry, type EventStore, type Projection, type StoredEvent } from '@convene/event-store';
+import { applyPlan, type CommandMeta, EventRegistry, type EventStore, type Projection, type ProjectionPlan, sqlLiteral, type StoredEvent } from '@convene/event-store';
 
 export const workloadRegistry = () =>
   new EventRegistry().register(
@@ -19,6 +19,13 @@ export const workloadMeta = (): CommandMeta => ({
   occurredAt: new Date().toISOString(),
 });
 
+/** A table of counts per stream, as the counting projections keep. */
+const countsTable =
+  (base: string): Projection['setup'] =>
+  async ({ client, table }) => {
+    await client.query(`CREATE TABLE ${table(base)} (stream_id text PRIMARY KEY, n int NOT NULL, last_version int NOT NULL)`);
+  };
+
 /**
  * Per stream: how many ThingHappened, and the last version seen. `failOnce` throws once after
  * writing (a crash between the read-model write and the checkpoint); `poisonWhen` always throws.
@@ -31,9 +38,7 @@ export function countingProjection(
     version: options.version ?? 1,
     tables: ['thing_counts'],
     eventTypes: ['ThingHappened'],
-    async setup({ client, table }) {
-      await client.query(`CREATE TABLE ${table('thing_counts')} (stream_id text PRIMARY KEY, n int NOT NULL, last_version int NOT NULL)`);
-    },
+    setup: countsTable('thing_counts'),
     async apply({ client, table }, events) {
       const poison = options.poisonWhen && events.find(options.poisonWhen);
       if (poison) throw new Error(`cannot count event ${poison.metadata.eventId}: it says poison`);
@@ -53,6 +58,39 @@ export function countingProjection(
         throw new Error('crash between the read-model write and the checkpoint');
       }
     },
+  };
+}
+
+/**
+ * countingProjection's table as a plan (ProjectionPlan): it reads the rows of the batch's streams
+ * and writes their new counts, so that a read not made under the checkpoint's lock, or a write
+ * applied twice, shows in the counts. `failOnce` makes the write's round trip fail after the
+ * upsert ran (a division by zero behind it), which the transaction must undo.
+ */
+export function plannedCountingProjection(options: { failOnce?: { armed: boolean }; version?: number } = {}): Projection & { plan: ProjectionPlan } {
+  const plan: ProjectionPlan = {
+    read: ({ table }, events) =>
+      `SELECT stream_id, n, last_version FROM ${table('planned_counts')} WHERE stream_id = ANY(ARRAY[${[...new Set(events.map((e) => e.streamId))].map(sqlLiteral).join(', ')}]::text[])`,
+    write({ table }, events, rows) {
+      const per = new Map(rows.map((r) => [r.stream_id as string, { n: r.n as number, last: r.last_version as number }]));
+      for (const e of events) {
+        const c = per.get(e.streamId) ?? { n: 0, last: 0 };
+        per.set(e.streamId, { n: c.n + 1, last: Math.max(c.last, e.version) });
+      }
+      const values = [...per].map(([id, c]) => `(${sqlLiteral(id)}, ${c.n}, ${c.last})`).join(', ');
+      const fail = options.failOnce?.armed ? ((options.failOnce.armed = false), '; SELECT 1 / 0') : '';
+      return `INSERT INTO ${table('planned_counts')} (stream_id, n, last_version) VALUES ${values}
+        ON CONFLICT (stream_id) DO UPDATE SET n = excluded.n, last_version = excluded.last_version${fail}`;
+    },
+  };
+  return {
+    name: 'test.planned-counts',
+    version: options.version ?? 1,
+    tables: ['planned_counts'],
+    eventTypes: ['ThingHappened'],
+    setup: countsTable('planned_counts'),
+    apply: applyPlan(plan),
+    plan,
   };
 }
 

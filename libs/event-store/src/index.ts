@@ -4,7 +4,7 @@ export { EventRegistry, type EventDefinition, type PersonalDataSpec, type Upcast
 export { EventStore, type EventStoreOptions, type ReadAllOptions } from './event-store.js';
 export { openDatabase, createPool, statement, resolveDataDir, type Database, type DatabaseKind } from './database/database.js';
 export { runMigrations, createDataSource, eventStoreMigrations } from './database/migrate.js';
-export { type Projection, type ProjectionContext } from './projections/projection.js';
+export { applyPlan, type PlanContext, type Projection, type ProjectionContext, type ProjectionPlan, sqlLiteral } from './projections/projection.js';
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
 export {
   ExternalBatchApplier,

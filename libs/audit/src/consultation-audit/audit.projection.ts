@@ -1,4 +1,4 @@
-import { type Projection, type ProjectionContext, type StoredEvent, statement } from '@convene/event-store';
+import { applyPlan, type Projection, type ProjectionContext, type ProjectionPlan, sqlLiteral } from '@convene/event-store';
 import { registrationBookStreamId } from '@convene/registration';
 import { consultationStreamId } from '@convene/scheduling';
 import { summaryStreamId } from '@convene/summaries';
@@ -30,6 +30,21 @@ export const AUDIT_COLUMNS: ReadonlyArray<readonly [string, keyof AuditEntry, st
   ['refs', 'refs', 'jsonb'],
 ];
 
+/** One insert per batch, sent by the in-process runner with its commit. */
+const auditPlan: ProjectionPlan = {
+  write({ table }, events) {
+    const rows = events.flatMap((event) => {
+      const entry = auditEntryOf(event, CONSULTATION_STREAM_PREFIXES);
+      return entry ? [Object.fromEntries(AUDIT_COLUMNS.map(([column, member]) => [column, entry[member]]))] : [];
+    });
+    if (rows.length === 0) return undefined;
+    const names = AUDIT_COLUMNS.map(([column]) => column).join(', ');
+    return `INSERT INTO ${table(AUDIT_TABLE)} (${names})
+       SELECT ${names} FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(rows))}::jsonb) AS r(${AUDIT_COLUMNS.map(([column, , type]) => `${column} ${type}`).join(', ')})
+       ON CONFLICT (global_position) DO NOTHING`;
+  },
+};
+
 /**
  * The audit trail of every consultation: one row per event of its streams (and per event elsewhere
  * that names it), keyed by global position. A row depends on its event alone, so any order of
@@ -47,21 +62,6 @@ export const auditProjection: Projection = {
     await client.query(`CREATE INDEX ON ${t} (consultation_id, global_position DESC)`);
   },
 
-  async apply({ client, table }: ProjectionContext, events: StoredEvent[]) {
-    const rows = events.flatMap((event) => {
-      const entry = auditEntryOf(event, CONSULTATION_STREAM_PREFIXES);
-      return entry ? [Object.fromEntries(AUDIT_COLUMNS.map(([column, member]) => [column, entry[member]]))] : [];
-    });
-    if (rows.length === 0) return;
-    const names = AUDIT_COLUMNS.map(([column]) => column).join(', ');
-    await client.query(
-      statement(
-        client,
-        `INSERT INTO ${table(AUDIT_TABLE)} (${names})
-         SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${AUDIT_COLUMNS.map(([column, , type]) => `${column} ${type}`).join(', ')})
-         ON CONFLICT (global_position) DO NOTHING`,
-        [JSON.stringify(rows)],
-      ),
-    );
-  },
+  apply: applyPlan(auditPlan),
+  plan: auditPlan,
 };

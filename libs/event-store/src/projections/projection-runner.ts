@@ -242,16 +242,19 @@ export class ProjectionRunner {
       // Kafka projector already applied to this generation (external-apply.ts), not to be
       // applied twice should both feed it; behind the checkpoint its record is no longer needed.
       // Each statement takes its own snapshot, so the DELETE sees what a concurrent external
-      // apply committed before the lock was granted.
+      // apply committed before the lock was granted, and a plan's read what was committed
+      // before the lock too. A plan reads for every relevant event, a superset of what it writes.
       const name = client.escapeLiteral(p.name);
       const generation = Number(track.generation).toFixed(0);
       const upTo = literal(next);
-      const [, locked, external] = (await client.query(
+      const ctx = this.context(client, p, track.generation);
+      const planRead = p.plan?.read?.(ctx, relevant);
+      const [, locked, external, read] = (await client.query(
         `BEGIN;
          SELECT transaction_id::text AS tx, global_position::text AS pos, events_applied::text AS applied
          FROM projection_checkpoints WHERE name = ${name} AND generation = ${generation} FOR UPDATE;
          DELETE FROM projection_applied_events WHERE projection = ${name} AND generation = ${generation}
-         AND (transaction_id, global_position) <= (${upTo.tx}, ${upTo.pos}) RETURNING event_id`,
+         AND (transaction_id, global_position) <= (${upTo.tx}, ${upTo.pos}) RETURNING event_id${planRead ? `;\n${planRead}` : ''}`,
       )) as unknown as pg.QueryResult[];
       if (locked.rows.length === 0) throw new Error(`Checkpoint of ${p.name} generation ${track.generation} vanished`);
       const stored = checkpointOf(locked.rows[0]);
@@ -263,10 +266,13 @@ export class ProjectionRunner {
       }
       const done = new Set(external.rows.map((r: { event_id: string }) => r.event_id));
       const todo = done.size > 0 ? relevant.filter((e) => !done.has(e.metadata.eventId)) : relevant;
-      if (todo.length > 0) await p.apply(this.context(client, p, track.generation), todo);
+      // A plan's writes go with the checkpoint's update and the commit; apply() runs its own statements first.
+      let writes = '';
+      if (todo.length > 0 && p.plan) writes = p.plan.write(ctx, todo, read?.rows ?? []) ?? '';
+      else if (todo.length > 0) await p.apply(ctx, todo);
       // The lock is held and the position checked: the update and the commit go together.
       await client.query(
-        `UPDATE projection_checkpoints SET transaction_id = ${upTo.tx}, global_position = ${upTo.pos},
+        `${writes ? `${writes};\n` : ''}UPDATE projection_checkpoints SET transaction_id = ${upTo.tx}, global_position = ${upTo.pos},
          events_applied = events_applied + ${todo.length}, updated_at = now()
          WHERE name = ${name} AND generation = ${generation};
          COMMIT`,
@@ -458,8 +464,9 @@ export class ProjectionRunner {
         continue;
       }
       backoff = 100;
-      // An append announced while the round ran may not have been in its read.
-      if (progressed || this.woken) continue;
+      // An append announced while the round ran may not have been in its read. A stop() during
+      // the round found no idle wait to cut short: it must not start one.
+      if (progressed || this.woken || !this.running) continue;
       // An announced append may not be readable yet: the cursor waits for every older transaction
       // on the server to end. Look again shortly rather than wait for the next poll; someone
       // waiting for a write this runner cannot see yet (another process's) also gets a short poll.
