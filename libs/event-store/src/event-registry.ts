@@ -47,6 +47,11 @@ export class EventRegistry {
     return this.defs.get(type)?.personal ?? [];
   }
 
+  /** The registered types that have personal fields. */
+  personalTypes(): string[] {
+    return [...this.defs.values()].filter((d) => (d.personal ?? []).length > 0).map((d) => d.type);
+  }
+
   /** Applies the chain of upcasters from the stored schema version to the current one. */
   upcast(type: string, schemaVersion: number, data: Record<string, unknown>): { schemaVersion: number; data: Record<string, unknown> } {
     const def = this.defs.get(type);

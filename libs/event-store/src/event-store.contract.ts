@@ -329,6 +329,40 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
       }
     });
 
+    it('reads the cursor with the keys it needs in one statement: as readAll then reveal, opened for the types asked only, erased subjects erased', async () => {
+      const { rows: [last] } = await db.pool.query(`SELECT transaction_id::text AS tx, global_position::text AS pos FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`);
+      const after = last ? { transactionId: BigInt(last.tx), globalPosition: BigInt(last.pos) } : START;
+      const [amal, speakerA, speakerB, erased] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const id = sid();
+      await store.append(
+        id,
+        [
+          { type: 'PersonRegistered', data: { personId: amal, email: 'amal@example.org', name: 'Amal Nasser' } },
+          { type: 'PanelFormed', data: { speakers: [{ personId: speakerA, name: 'Ana Lima' }, { personId: speakerB, name: 'Jonas Berg' }] } },
+          ev(1),
+          { type: 'PersonRegistered', data: { personId: erased, email: 'gone@example.org', name: 'Gone' } },
+        ],
+        { expectedVersion: 'no-stream', streamType: 'person', meta: meta() },
+      );
+      // Erased by another process: this store's memory of it plays no part.
+      await new EventStore(db.pool, testRegistry()).forgetSubject(erased);
+
+      const all = await store.readAllRevealed({ after });
+      expect(all).toEqual(await store.reveal(await store.readAll({ after, decrypt: false })));
+      expect(all.map((e) => e.data)).toEqual([
+        { personId: amal, email: 'amal@example.org', name: 'Amal Nasser' },
+        { speakers: [{ personId: speakerA, name: 'Ana Lima' }, { personId: speakerB, name: 'Jonas Berg' }] },
+        { n: 1 },
+        { personId: erased, email: ERASED, name: ERASED },
+      ]);
+
+      const types = new Set(['PanelFormed', 'ThingHappened']);
+      const some = await store.readAllRevealed({ after, types });
+      expect(some).toEqual(await store.reveal(await store.readAll({ after, decrypt: false }), types));
+      expect(some[0].data.name).toEqual({ $pii: expect.stringMatching(/^v1\./), sub: amal });
+      expect(some[1].data).toEqual({ speakers: [{ personId: speakerA, name: 'Ana Lima' }, { personId: speakerB, name: 'Jonas Berg' }] });
+    });
+
     it('orders the cursor numerically within a transaction (positions 99 before 100)', async () => {
       const id = sid('wide');
       const from = await store.headPosition();

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { statement } from './database/database.js';
 import { ConcurrencyConflict, IdempotencyKeyReused } from './errors.js';
 import { EventRegistry } from './event-registry.js';
-import { PersonalDataCipher } from './personal-data.js';
+import { keysOfRows, PersonalDataCipher, subjectKeysColumn } from './personal-data.js';
 import {
   type AppendOptions,
   type AppendResult,
@@ -446,6 +446,31 @@ export class EventStore {
     return this.toStored(rows, options.decrypt ?? true);
   }
 
+  /**
+   * The cursor's read (readAll) with the sealed fields of the events of the given types opened
+   * and upcast (all types when omitted), the others left sealed: reveal() after readAll(), in
+   * one round trip, for the keys are read with the events (subjectKeysColumn). For a reader that
+   * fetches a batch for several consumers and decrypts only what some consumer needs.
+   */
+  async readAllRevealed(options: { after?: Checkpoint; limit?: number; types?: ReadonlySet<string> }): Promise<StoredEvent[]> {
+    const after = options.after ?? START;
+    const types = options.types;
+    const personal = this.registry.personalTypes().filter((t) => !types || types.has(t));
+    const { rows } = await this.pool.query<RawRow & { subject_keys: Array<[string, string | null]> | null }>(
+      statement(
+        this.pool,
+        `SELECT ${SELECT_COLUMNS}, ${subjectKeysColumn('$4')} FROM events
+         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY events.transaction_id, events.global_position
+         LIMIT $3`,
+        [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000, personal],
+      ),
+    );
+    const sealed = await this.toStored(rows, false);
+    return this.revealWith(keysOfRows(rows), sealed, types);
+  }
+
   /** Async iteration over the whole log from a checkpoint, in batches. */
   async *stream(options: ReadAllOptions & { batchSize?: number } = {}): AsyncGenerator<StoredEvent[]> {
     const read = (after: Checkpoint) => {
@@ -481,9 +506,13 @@ export class EventStore {
    * pays for decryption only where some consumer needs the data.
    */
   async reveal(events: StoredEvent[], types?: ReadonlySet<string>): Promise<StoredEvent[]> {
+    return this.revealWith(this.pool, events, types);
+  }
+
+  private async revealWith(keysOrDb: pg.Pool | ReadonlyMap<string, Buffer>, events: StoredEvent[], types?: ReadonlySet<string>): Promise<StoredEvent[]> {
     const wanted = (e: StoredEvent) => !types || types.has(e.type);
     const chosen = events.filter(wanted).map((e) => ({ ...e, data: structuredClone(e.data) }));
-    await this.cipher.open(this.pool, chosen);
+    await this.cipher.open(keysOrDb, chosen);
     let i = 0;
     return events.map((e) => {
       if (!wanted(e)) return e;

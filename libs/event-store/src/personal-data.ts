@@ -86,8 +86,12 @@ export class PersonalDataCipher {
     });
   }
 
-  /** Opens sealed fields in place; a destroyed key yields the "[erased]" marker. */
-  async open(db: Queryable, events: Array<{ type: string; data: Record<string, unknown> }>): Promise<void> {
+  /**
+   * Opens sealed fields in place; a destroyed key yields the "[erased]" marker. The keys are read
+   * from `db`, or given: those of every subject the events' sealed fields name, as read with
+   * them (`subjectKeysColumn`), a subject without one being erased.
+   */
+  async open(keysOrDb: Queryable | ReadonlyMap<string, Buffer>, events: Array<{ type: string; data: Record<string, unknown> }>): Promise<void> {
     const found: Array<{ data: Record<string, unknown>; path: ConcretePath; sealed: SealedField }> = [];
     const scan = (root: Record<string, unknown>, node: unknown, path: ConcretePath) => {
       if (node === null || typeof node !== 'object') return;
@@ -101,7 +105,7 @@ export class PersonalDataCipher {
     // Only types declared personal can hold sealed fields; the rest are not walked at all.
     for (const e of events) if (this.registry.personalOf(e.type).length > 0) scan(e.data, e.data, []);
     if (found.length === 0) return;
-    const keys = await this.keysFor(db, [...new Set(found.map((f) => f.sealed.sub))], false);
+    const keys = 'get' in keysOrDb ? keysOrDb : await this.keysFor(keysOrDb, [...new Set(found.map((f) => f.sealed.sub))], false);
     for (const { data, path, sealed } of found) {
       const key = keys.get(sealed.sub);
       if (!key) {
@@ -141,6 +145,26 @@ export class PersonalDataCipher {
       [subjectId],
     );
   }
+}
+
+/**
+ * A column for a read of `events` (aliased `events`) that brings the keys of the subjects its
+ * sealed fields name, for rows of the types in the text[] parameter given: a JSON array of
+ * [subject, base64 key] pairs, the key null for an erased subject or one never seen. With it a
+ * reader opens what it read without a second round trip for the keys; the keys are read in the
+ * statement's snapshot, so an erasure committed before the read is seen by it. One primary-key
+ * lookup per subject: as a semi-join the planner may scan the whole key table for each row.
+ */
+export const subjectKeysColumn = (typesParameter: string) => `CASE WHEN events.event_type = ANY(${typesParameter}::text[]) THEN (
+    SELECT jsonb_agg(jsonb_build_array(s.sub, (SELECT encode(k.key, 'base64') FROM subject_keys k WHERE k.subject_id = s.sub)))
+    FROM (SELECT DISTINCT jsonb_path_query(events.data, 'strict $.** ? (@."$pii".type() == "string").sub') #>> '{}' AS sub) s
+  ) END AS subject_keys`;
+
+/** The keys a read with subjectKeysColumn brought, by subject (erased subjects left out). */
+export function keysOfRows(rows: Array<{ subject_keys?: Array<[string, string | null]> | null }>): Map<string, Buffer> {
+  const keys = new Map<string, Buffer>();
+  for (const r of rows) for (const [subject, key] of r.subject_keys ?? []) if (key !== null) keys.set(subject, Buffer.from(key, 'base64'));
+  return keys;
 }
 
 /** Candidate keys for subjects that may be new, from one draw of randomness (a draw per key costs more than the key). */

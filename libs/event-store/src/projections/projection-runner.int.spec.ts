@@ -197,7 +197,7 @@ describe.each(databaseVariants())('projection runner (%s)', (_label, open) => {
     const runner = new ProjectionRunner(store, [projection], { pollMs: 600_000 });
     await runner.start();
     await runner.waitForCatchUp();
-    const reads = jest.spyOn(store, 'readAll');
+    const reads = jest.spyOn(store, 'readAllRevealed');
     try {
       const appended = await appendOne('ThingHappened');
       expect(await runner.waitForAppend(appended)).toBe(true);
@@ -220,8 +220,8 @@ describe.each(databaseVariants())('projection runner (%s)', (_label, open) => {
     const inRound = new Promise<void>((resolve) => (entered = resolve));
     let letGo!: () => void;
     const gate = new Promise<void>((resolve) => (letGo = resolve));
-    const read = store.readAll.bind(store);
-    const reads = jest.spyOn(store, 'readAll').mockImplementation(async (options) => {
+    const read = store.readAllRevealed.bind(store);
+    const reads = jest.spyOn(store, 'readAllRevealed').mockImplementation(async (options) => {
       entered();
       await gate;
       return read(options);
@@ -283,7 +283,7 @@ describe.each(databaseVariants())('projection runner (%s)', (_label, open) => {
       if (!row) await new Promise((r) => setTimeout(r, 20));
     }
     // The notification named the transaction: once read, the runner does not look again for it.
-    const reads = jest.spyOn(mine, 'readAll');
+    const reads = jest.spyOn(mine, 'readAllRevealed');
     await new Promise((r) => setTimeout(r, 100));
     const settled = reads.mock.calls.length;
     await new Promise((r) => setTimeout(r, 300));

@@ -525,9 +525,8 @@ export class ProjectionRunner {
         // Tracks at one read position may have different persisted ones (skips not yet written).
         const expected = new Map(tracks.map((t) => [t, t.persisted]));
         try {
-          const sealed = await this.store.readAll({ after, limit: this.batchSize, decrypt: false });
           const types = tracks.every((t) => t.projection.eventTypes) ? new Set(tracks.flatMap((t) => t.projection.eventTypes!)) : undefined;
-          batch = await this.store.reveal(sealed, types);
+          batch = await this.store.readAllRevealed({ after, limit: this.batchSize, types });
         } catch (err) {
           for (const t of tracks) fail(t, err);
           return false;
