@@ -329,7 +329,7 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
       }
     });
 
-    it('reads the cursor with the keys it needs in one statement: as readAll then reveal, opened for the types asked only, erased subjects erased', async () => {
+    it('reads the cursor with the keys it needs in one statement: as readAll, opened for the types asked only, erased subjects erased', async () => {
       const { rows: [last] } = await db.pool.query(`SELECT transaction_id::text AS tx, global_position::text AS pos FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`);
       const after = last ? { transactionId: BigInt(last.tx), globalPosition: BigInt(last.pos) } : START;
       const [amal, speakerA, speakerB, erased] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
@@ -348,7 +348,7 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
       await new EventStore(db.pool, testRegistry()).forgetSubject(erased);
 
       const all = await store.readAllRevealed({ after });
-      expect(all).toEqual(await store.reveal(await store.readAll({ after, decrypt: false })));
+      expect(all).toEqual(await store.readAll({ after }));
       expect(all.map((e) => e.data)).toEqual([
         { personId: amal, email: 'amal@example.org', name: 'Amal Nasser' },
         { speakers: [{ personId: speakerA, name: 'Ana Lima' }, { personId: speakerB, name: 'Jonas Berg' }] },
@@ -358,7 +358,8 @@ export function storeContract(label: string, open: () => Promise<TestDatabase>) 
 
       const types = new Set(['PanelFormed', 'ThingHappened']);
       const some = await store.readAllRevealed({ after, types });
-      expect(some).toEqual(await store.reveal(await store.readAll({ after, decrypt: false }), types));
+      const sealed = await store.readAll({ after, decrypt: false });
+      expect(some.filter((e) => e.type === 'PersonRegistered')).toEqual(sealed.filter((e) => e.type === 'PersonRegistered'));
       expect(some[0].data.name).toEqual({ $pii: expect.stringMatching(/^v1\./), sub: amal });
       expect(some[1].data).toEqual({ speakers: [{ personId: speakerA, name: 'Ana Lima' }, { personId: speakerB, name: 'Jonas Berg' }] });
     });

@@ -448,9 +448,9 @@ export class EventStore {
 
   /**
    * The cursor's read (readAll) with the sealed fields of the events of the given types opened
-   * and upcast (all types when omitted), the others left sealed: reveal() after readAll(), in
-   * one round trip, for the keys are read with the events (subjectKeysColumn). For a reader that
-   * fetches a batch for several consumers and decrypts only what some consumer needs.
+   * and upcast (all types when omitted), the others left sealed and as stored. One round trip:
+   * the keys are read with the events (subjectKeysColumn). For a reader that fetches a batch for
+   * several consumers and decrypts only what some consumer needs.
    */
   async readAllRevealed(options: { after?: Checkpoint; limit?: number; types?: ReadonlySet<string> }): Promise<StoredEvent[]> {
     const after = options.after ?? START;
@@ -467,8 +467,9 @@ export class EventStore {
         [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000, personal],
       ),
     );
-    const sealed = await this.toStored(rows, false);
-    return this.revealWith(keysOfRows(rows), sealed, types);
+    const wanted = (type: string) => !types || types.has(type);
+    await this.cipher.open(keysOfRows(rows), rows.filter((r) => wanted(r.event_type)).map((r) => ({ type: r.event_type, data: r.data })));
+    return this.stored(rows, wanted);
   }
 
   /** Async iteration over the whole log from a checkpoint, in batches. */
@@ -500,33 +501,16 @@ export class EventStore {
     return BigInt(rows[0].head);
   }
 
-  /**
-   * Opens the sealed fields of events read with `decrypt: false` and upcasts them, for those of
-   * the given types only (all when omitted): a reader that fetched a batch for several consumers
-   * pays for decryption only where some consumer needs the data.
-   */
-  async reveal(events: StoredEvent[], types?: ReadonlySet<string>): Promise<StoredEvent[]> {
-    return this.revealWith(this.pool, events, types);
-  }
-
-  private async revealWith(keysOrDb: pg.Pool | ReadonlyMap<string, Buffer>, events: StoredEvent[], types?: ReadonlySet<string>): Promise<StoredEvent[]> {
-    const wanted = (e: StoredEvent) => !types || types.has(e.type);
-    const chosen = events.filter(wanted).map((e) => ({ ...e, data: structuredClone(e.data) }));
-    await this.cipher.open(keysOrDb, chosen);
-    let i = 0;
-    return events.map((e) => {
-      if (!wanted(e)) return e;
-      const o = chosen[i++];
-      const { schemaVersion, data } = this.registry.upcast(o.type, o.schemaVersion, o.data);
-      return { ...o, schemaVersion, data };
-    });
-  }
-
   private async toStored(rows: RawRow[], decrypt: boolean): Promise<StoredEvent[]> {
     if (decrypt) await this.cipher.open(this.pool, rows.map((r) => ({ type: r.event_type, data: r.data })));
+    return this.stored(rows, () => decrypt);
+  }
+
+  /** Rows as events; those whose fields were opened are upcast, the others keep their stored shape. */
+  private stored(rows: RawRow[], opened: (type: string) => boolean): StoredEvent[] {
     return rows.map((r) => {
       // Upcast after opening: sealed fields are bound to the path they were written at.
-      const { schemaVersion, data } = decrypt
+      const { schemaVersion, data } = opened(r.event_type)
         ? this.registry.upcast(r.event_type, r.schema_version, r.data)
         : { schemaVersion: r.schema_version, data: r.data };
       return {
