@@ -421,29 +421,7 @@ export class EventStore {
    * order is therefore read after its transaction ends, never skipped and never read twice.
    */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    const after = options.after ?? START;
-    const params: unknown[] = [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000];
-    let filter = '';
-    if (options.eventTypes) {
-      params.push(options.eventTypes);
-      filter += ` AND event_type = ANY($${params.length}::text[])`;
-    }
-    if (options.asOf) {
-      params.push(options.asOf.toISOString());
-      filter += ` AND (metadata->>'occurredAt')::timestamptz <= $${params.length}::timestamptz`;
-    }
-    const { rows } = await this.pool.query<RawRow>(
-      statement(
-        this.pool,
-        `SELECT ${SELECT_COLUMNS} FROM events
-         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter}
-         ORDER BY events.transaction_id, events.global_position
-         LIMIT $3`,
-        params,
-      ),
-    );
-    return this.toStored(rows, options.decrypt ?? true);
+    return this.toStored(await this.cursorRows(options), options.decrypt ?? true);
   }
 
   /**
@@ -453,23 +431,42 @@ export class EventStore {
    * several consumers and decrypts only what some consumer needs.
    */
   async readAllRevealed(options: { after?: Checkpoint; limit?: number; types?: ReadonlySet<string> }): Promise<StoredEvent[]> {
-    const after = options.after ?? START;
-    const types = options.types;
-    const personal = this.registry.personalTypes().filter((t) => !types || types.has(t));
-    const { rows } = await this.pool.query<RawRow & { subject_keys: Array<[string, string | null]> | null }>(
-      statement(
-        this.pool,
-        `SELECT ${SELECT_COLUMNS}, ${subjectKeysColumn('$4')} FROM events
-         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY events.transaction_id, events.global_position
-         LIMIT $3`,
-        [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000, personal],
-      ),
-    );
-    const wanted = (type: string) => !types || types.has(type);
+    const wanted = (type: string) => !options.types || options.types.has(type);
+    const rows = await this.cursorRows(options, this.registry.personalTypes().filter(wanted));
     await this.cipher.open(keysOfRows(rows), rows.filter((r) => wanted(r.event_type)).map((r) => ({ type: r.event_type, data: r.data })));
     return this.stored(rows, wanted);
+  }
+
+  /** The cursor's rows (see readAll); with `keysOfTypes`, the subject keys of those types' events too. */
+  private async cursorRows(options: ReadAllOptions, keysOfTypes?: string[]): Promise<Array<RawRow & { subject_keys?: Array<[string, string | null]> | null }>> {
+    const after = options.after ?? START;
+    const params: unknown[] = [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000];
+    let keys = '';
+    if (keysOfTypes) {
+      params.push(keysOfTypes);
+      keys = `, ${subjectKeysColumn(`$${params.length}`)}`;
+    }
+    let filter = '';
+    if (options.eventTypes) {
+      params.push(options.eventTypes);
+      filter += ` AND event_type = ANY($${params.length}::text[])`;
+    }
+    if (options.asOf) {
+      params.push(options.asOf.toISOString());
+      filter += ` AND (metadata->>'occurredAt')::timestamptz <= $${params.length}::timestamptz`;
+    }
+    const { rows } = await this.pool.query(
+      statement(
+        this.pool,
+        `SELECT ${SELECT_COLUMNS}${keys} FROM events
+         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter}
+         ORDER BY events.transaction_id, events.global_position
+         LIMIT $3`,
+        params,
+      ),
+    );
+    return rows;
   }
 
   /** Async iteration over the whole log from a checkpoint, in batches. */
